@@ -1,0 +1,8 @@
+#pragma once
+// Exact values, dates and errors.
+#include "zorginkoop/core/error.hpp"
+#include "zorginkoop/core/decimal.hpp"
+#include "zorginkoop/core/rounding.hpp"
+#include "zorginkoop/core/rate.hpp"
+#include "zorginkoop/core/money.hpp"
+#include "zorginkoop/core/date.hpp"

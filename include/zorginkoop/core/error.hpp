@@ -1,0 +1,130 @@
+#pragma once
+// The typed error hierarchy. Exceptions are for misuse and unreadable input; non-compliance of a
+// procurement document is a Finding in a Report, never an exception. Each class has a stable code
+// (error_code_name) that tests and the Python layer rely on; messages may change, codes do not.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace zorginkoop {
+
+enum class ErrorCode { invalid_input, parse_error, missing_data, ambiguous_date, overflow };
+
+/// Stable machine-readable name of an error code ("invalid_input", "parse_error", ...).
+inline const char* error_code_name(ErrorCode code) noexcept {
+    switch (code) {
+        case ErrorCode::invalid_input: return "invalid_input";
+        case ErrorCode::parse_error: return "parse_error";
+        case ErrorCode::missing_data: return "missing_data";
+        case ErrorCode::ambiguous_date: return "ambiguous_date";
+        case ErrorCode::overflow: return "overflow";
+    }
+    return "unknown";
+}
+
+/// Where in an input an error was found. `path` is a document path such as
+/// `lots[1].products[3].tariff`; `line` and `column` are 1-based, 0 when unknown.
+struct SourceLocation {
+    SourceLocation() = default;
+    SourceLocation(std::string source_, std::string path_ = {}, std::size_t line_ = 0, std::size_t column_ = 0)
+        : source(std::move(source_)), path(std::move(path_)), line(line_), column(column_) {}
+
+    std::string source;  // file name, or empty for in-memory input
+    std::string path;
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+namespace detail {
+inline std::string format_error(const std::string& message, const SourceLocation& at) {
+    std::string out;
+    if (!at.source.empty()) out += at.source;
+    if (at.line != 0) {
+        if (!out.empty()) out += ':';
+        out += std::to_string(at.line);
+        if (at.column != 0) out += ':' + std::to_string(at.column);
+    }
+    if (!out.empty()) out += ": ";
+    if (!at.path.empty()) out += at.path + ": ";
+    return out + message;
+}
+}  // namespace detail
+
+/// Base of every exception the library throws on purpose.
+class Error : public std::runtime_error {
+public:
+    Error(ErrorCode code, std::string message, SourceLocation where = {})
+        : std::runtime_error(detail::format_error(message, where)),
+          code_(code),
+          message_(std::move(message)),
+          where_(std::move(where)) {}
+
+    ErrorCode code() const noexcept { return code_; }
+    const char* code_name() const noexcept { return error_code_name(code_); }
+    /// The message without the location prefix.
+    const std::string& message() const noexcept { return message_; }
+    const SourceLocation& where() const noexcept { return where_; }
+    const std::string& path() const noexcept { return where_.path; }
+    std::size_t line() const noexcept { return where_.line; }
+    std::size_t column() const noexcept { return where_.column; }
+
+private:
+    ErrorCode code_;
+    std::string message_;
+    SourceLocation where_;
+};
+
+/// A value that is well-formed but not allowed (negative salary, shares not summing to 1, an
+/// unknown law id, division by zero).
+class InvalidInput : public Error {
+public:
+    explicit InvalidInput(std::string message, SourceLocation where = {})
+        : Error(ErrorCode::invalid_input, std::move(message), std::move(where)) {}
+};
+
+/// Input that cannot be read: malformed YAML or JSON, an unknown or duplicate key, a value of the
+/// wrong type. Always names the path, and line/column where the reader knows them.
+class ParseError : public Error {
+public:
+    explicit ParseError(std::string message, SourceLocation where = {})
+        : Error(ErrorCode::parse_error, std::move(message), std::move(where)) {}
+};
+
+/// A figure that is needed but not available (an index figure not yet published).
+class MissingData : public Error {
+public:
+    MissingData(std::string message, std::string series, int year, std::string status,
+                SourceLocation where = {})
+        : Error(ErrorCode::missing_data, std::move(message), std::move(where)),
+          series_(std::move(series)),
+          year_(year),
+          status_(std::move(status)) {}
+
+    const std::string& series() const noexcept { return series_; }
+    int year() const noexcept { return year_; }
+    const std::string& status() const noexcept { return status_; }
+
+private:
+    std::string series_;
+    int year_;
+    std::string status_;
+};
+
+/// A date computation without a single right answer under the chosen policy (month arithmetic
+/// landing on a day that does not exist with EndOfMonth::refuse).
+class AmbiguousDate : public Error {
+public:
+    explicit AmbiguousDate(std::string message, SourceLocation where = {})
+        : Error(ErrorCode::ambiguous_date, std::move(message), std::move(where)) {}
+};
+
+/// A value outside the exact range of the library's numbers. Never wraps.
+class Overflow : public Error {
+public:
+    explicit Overflow(std::string message, SourceLocation where = {})
+        : Error(ErrorCode::overflow, std::move(message), std::move(where)) {}
+};
+
+}  // namespace zorginkoop
