@@ -1,0 +1,123 @@
+#pragma once
+// The registry of the laws (and judgments) the library cites, with their official identifiers.
+// An unknown id is an InvalidInput: a citation can never point at a law the library does not know.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zorginkoop/core/error.hpp"
+#include "zorginkoop/law/legal_ref.hpp"
+
+namespace zorginkoop {
+
+enum class LawKind { bwb, celex, ecli };
+
+struct Law {
+    std::string id;          // BWBR0034925 / 32014L0024 / ECLI:EU:C:2016:399
+    LawKind kind;
+    std::string title_nl;    // official title (Dutch)
+    std::string short_nl;    // how lawyers cite it ("Jeugdwet", "Aw 2012")
+    std::string title_en;
+};
+
+enum class Lang { nl, en };
+
+inline Lang parse_lang(std::string_view s) {
+    if (s == "nl") return Lang::nl;
+    if (s == "en") return Lang::en;
+    throw InvalidInput("unknown language '" + std::string(s) + "' (expected nl or en)");
+}
+inline const char* lang_name(Lang l) noexcept { return l == Lang::nl ? "nl" : "en"; }
+
+class LawRegistry {
+public:
+    explicit LawRegistry(std::vector<Law> laws) : laws_(std::move(laws)) {}
+
+    /// The laws listed at the top of rules.md, and the CJEU judgments on Open House schemes.
+    static LawRegistry bundled() {
+        return LawRegistry({
+            {"BWBR0034925", LawKind::bwb, "Jeugdwet", "Jeugdwet", "Youth Act"},
+            {"BWBR0035779", LawKind::bwb, "Besluit Jeugdwet", "Besluit Jeugdwet", "Youth Act Decree"},
+            {"BWBR0035362", LawKind::bwb, "Wet maatschappelijke ondersteuning 2015", "Wmo 2015",
+             "Social Support Act 2015"},
+            {"BWBR0035733", LawKind::bwb, "Uitvoeringsbesluit Wmo 2015", "Uitvoeringsbesluit Wmo 2015",
+             "Social Support Act 2015 Implementing Decree"},
+            {"BWBR0032203", LawKind::bwb, "Aanbestedingswet 2012", "Aw 2012", "Public Procurement Act 2012"},
+            {"BWBR0036007", LawKind::bwb, "Regeling Jeugdwet", "Regeling Jeugdwet", "Youth Act Regulation"},
+            {"BWBR0036096", LawKind::bwb, "Uitvoeringsregeling Wmo 2015", "Uitvoeringsregeling Wmo 2015",
+             "Social Support Act 2015 Implementing Regulation"},
+            {"BWBR0051641", LawKind::bwb, "Wet verbetering beschikbaarheid jeugdzorg",
+             "Wet verbetering beschikbaarheid jeugdzorg", "Youth Care Availability Improvement Act"},
+            {"32014L0024", LawKind::celex, "Richtlijn 2014/24/EU betreffende het plaatsen van overheidsopdrachten",
+             "Richtlijn 2014/24/EU", "Directive 2014/24/EU on public procurement"},
+            {"ECLI:EU:C:2016:399", LawKind::ecli, "HvJ EU 2 juni 2016, C-410/14 (Dr. Falk Pharma)",
+             "HvJ EU C-410/14 (Falk Pharma)", "CJEU 2 June 2016, C-410/14 (Dr. Falk Pharma)"},
+            {"ECLI:EU:C:2018:142", LawKind::ecli, "HvJ EU 1 maart 2018, C-9/17 (Tirkkonen)",
+             "HvJ EU C-9/17 (Tirkkonen)", "CJEU 1 March 2018, C-9/17 (Tirkkonen)"},
+        });
+    }
+
+    bool contains(std::string_view id) const {
+        for (const auto& l : laws_)
+            if (l.id == id) return true;
+        return false;
+    }
+    const Law& at(std::string_view id) const {
+        for (const auto& l : laws_)
+            if (l.id == id) return l;
+        throw InvalidInput("unknown law id '" + std::string(id) + "'");
+    }
+    const std::vector<Law>& laws() const noexcept { return laws_; }
+
+    /// A citation with its URL: wetten.overheid.nl (Juriconnect jci1.3 link) for BWB ids,
+    /// EUR-Lex for CELEX and ECLI ids.
+    LegalRef cite(std::string_view law_id, std::string article, std::string lid = {}, std::string onderdeel = {},
+                  std::optional<Date> version_date = std::nullopt) const {
+        const Law& law = at(law_id);
+        LegalRef r{law.id, std::move(article), std::move(lid), std::move(onderdeel), version_date, {}};
+        switch (law.kind) {
+            case LawKind::bwb:
+                r.url = "https://wetten.overheid.nl/jci1.3:c:" + law.id;
+                if (!r.article.empty()) r.url += "&artikel=" + r.article;
+                if (!r.lid.empty()) r.url += "&lid=" + r.lid;
+                if (!r.onderdeel.empty()) r.url += "&onderdeel=" + r.onderdeel;
+                if (r.version_date) r.url += "&g=" + format_date(*r.version_date);
+                break;
+            case LawKind::celex:
+                r.url = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:" + law.id;
+                break;
+            case LawKind::ecli:
+                r.url = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=ecli:" + law.id;
+                break;
+        }
+        return r;
+    }
+
+    /// "art. 2.12 lid 1 Jeugdwet" / "Jeugdwet, article 2.12(1)".
+    std::string label(const LegalRef& r, Lang lang) const {
+        const Law& law = at(r.law_id);
+        if (lang == Lang::nl) {
+            std::string s;
+            if (!r.article.empty()) {
+                s = "art. " + r.article;
+                if (!r.lid.empty()) s += " lid " + r.lid;
+                if (!r.onderdeel.empty()) s += " onder " + r.onderdeel;
+                s += " ";
+            }
+            return s + law.short_nl;
+        }
+        std::string s = law.title_en;
+        if (!r.article.empty()) {
+            s += ", article " + r.article;
+            if (!r.lid.empty()) s += "(" + r.lid + ")";
+            if (!r.onderdeel.empty()) s += "(" + r.onderdeel + ")";
+        }
+        return s;
+    }
+
+private:
+    std::vector<Law> laws_;
+};
+
+}  // namespace zorginkoop

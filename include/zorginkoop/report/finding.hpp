@@ -1,0 +1,60 @@
+#pragma once
+// Finding: one observation of a rule about a document or a tariff, with the law it rests on.
+// Non-compliance is a Finding, never an exception.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "zorginkoop/core/error.hpp"
+#include "zorginkoop/law/legal_ref.hpp"
+
+namespace zorginkoop {
+
+/// error: a statute, AMvB, regulation, directive or binding ruling is violated;
+/// warning: guidance is not followed or a legal risk is present; info: a fact to know.
+enum class Severity { info, warning, error };
+
+inline const char* severity_name(Severity s) noexcept {
+    switch (s) {
+        case Severity::info: return "info";
+        case Severity::warning: return "warning";
+        case Severity::error: return "error";
+    }
+    return "info";
+}
+inline Severity parse_severity(std::string_view s) {
+    if (s == "info") return Severity::info;
+    if (s == "warning") return Severity::warning;
+    if (s == "error") return Severity::error;
+    throw InvalidInput("unknown severity '" + std::string(s) + "' (expected info, warning or error)");
+}
+
+/// A place in the checked input: document path, and line/column when read from YAML or JSON.
+struct Location {
+    std::string path;
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::string source;  // file name, when known
+
+    friend bool operator==(const Location& a, const Location& b) {
+        return a.path == b.path && a.line == b.line && a.column == b.column && a.source == b.source;
+    }
+};
+
+/// Ordered name → value pairs; values are text (money and rates as exact decimal strings, dates ISO).
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+struct Finding {
+    std::string rule;         // stable rule id, e.g. "SAS-003"
+    Severity severity = Severity::info;
+    std::string message_key;  // key in the message catalogues (nl, en)
+    Fields params;            // values filled into the message
+    std::vector<Location> locations;
+    Fields evidence;          // the values the finding rests on
+    std::vector<LegalRef> citations;
+};
+
+}  // namespace zorginkoop

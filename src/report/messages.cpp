@@ -1,0 +1,99 @@
+#include "zorginkoop/report/messages.hpp"
+
+#include <algorithm>
+
+#include "zorginkoop/data.hpp"
+#include "zorginkoop/io/node.hpp"
+#include "zorginkoop/io/reader.hpp"
+
+namespace zorginkoop {
+namespace {
+
+void flatten(const io::Reader& r, const std::string& prefix, std::vector<std::pair<std::string, std::string>>& out) {
+    if (!r.node().is_mapping()) r.fail("a message catalogue is a mapping of keys to texts");
+    for (const auto& m : r.node().members()) {
+        const std::string key = prefix.empty() ? m.key : prefix + "." + m.key;
+        io::Reader child = r.member(m);
+        if (m.value.is_mapping())
+            flatten(child, key, out);
+        else
+            out.emplace_back(key, child.text());
+    }
+}
+
+}  // namespace
+
+MessageCatalogue MessageCatalogue::parse(std::string_view yaml, Lang lang, const std::string& source) {
+    io::Node root = io::parse_yaml(yaml, source);
+    MessageCatalogue c;
+    c.lang_ = lang;
+    flatten(io::Reader(root, "", source), "", c.entries_);
+    std::sort(c.entries_.begin(), c.entries_.end());
+    for (std::size_t i = 1; i < c.entries_.size(); ++i)
+        if (c.entries_[i].first == c.entries_[i - 1].first)
+            throw ParseError("duplicate message key '" + c.entries_[i].first + "'", SourceLocation{source, c.entries_[i].first});
+    return c;
+}
+
+MessageCatalogue MessageCatalogue::bundled(Lang lang) {
+    const std::string path = std::string("messages/") + lang_name(lang) + ".yaml";
+    return parse(bundled_file(path), lang, path);
+}
+
+bool MessageCatalogue::contains(std::string_view key) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const auto& e, std::string_view k) { return e.first < k; });
+    return it != entries_.end() && it->first == key;
+}
+
+const std::string& MessageCatalogue::text(std::string_view key) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const auto& e, std::string_view k) { return e.first < k; });
+    if (it == entries_.end() || it->first != key)
+        throw InvalidInput("no message '" + std::string(key) + "' in the " + lang_name(lang_) + " catalogue");
+    return it->second;
+}
+
+std::vector<std::string> MessageCatalogue::placeholders(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '{') continue;
+        const std::size_t close = text.find('}', i + 1);
+        if (close == std::string_view::npos) break;
+        out.emplace_back(text.substr(i + 1, close - i - 1));
+        i = close;
+    }
+    return out;
+}
+
+std::string MessageCatalogue::render(std::string_view key, const Fields& params) const {
+    const std::string& t = text(key);
+    std::string out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] != '{') {
+            out += t[i];
+            continue;
+        }
+        const std::size_t close = t.find('}', i + 1);
+        if (close == std::string::npos) {
+            out += t.substr(i);
+            break;
+        }
+        const std::string name = t.substr(i + 1, close - i - 1);
+        auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
+        if (it == params.end())
+            throw InvalidInput("message '" + std::string(key) + "' needs parameter '" + name + "'");
+        out += it->second;
+        i = close;
+    }
+    return out;
+}
+
+std::vector<std::string> MessageCatalogue::keys() const {
+    std::vector<std::string> out;
+    out.reserve(entries_.size());
+    for (const auto& e : entries_) out.push_back(e.first);
+    return out;
+}
+
+}  // namespace zorginkoop

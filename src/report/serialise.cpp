@@ -1,0 +1,202 @@
+#include "zorginkoop/report/serialise.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+namespace zorginkoop {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+struct Ctx {
+    Lang lang;
+    std::optional<MessageCatalogue> own;
+    std::optional<LawRegistry> own_laws;
+    const MessageCatalogue* cat;
+    const LawRegistry* laws;
+
+    explicit Ctx(const RenderOptions& o) : lang(o.lang), cat(o.catalogue), laws(o.laws) {
+        if (!cat) {
+            own.emplace(MessageCatalogue::bundled(lang));
+            cat = &*own;
+        }
+        if (!laws) {
+            own_laws.emplace(LawRegistry::bundled());
+            laws = &*own_laws;
+        }
+    }
+    std::string ui(std::string_view key) const { return cat->text(std::string("ui.") + std::string(key)); }
+    std::string message(const Finding& f) const { return cat->render(f.message_key, f.params); }
+};
+
+ojson fields_json(const Fields& fs) {
+    ojson o = ojson::object();
+    for (const auto& [k, v] : fs) o[k] = v;
+    return o;
+}
+
+ojson citation_json(const LegalRef& r, const Ctx& c) {
+    ojson o;
+    o["law_id"] = r.law_id;
+    o["law"] = c.laws->at(r.law_id).title_nl;
+    o["article"] = r.article;
+    if (!r.lid.empty()) o["lid"] = r.lid;
+    if (!r.onderdeel.empty()) o["onderdeel"] = r.onderdeel;
+    if (r.version_date) o["version_date"] = format_date(*r.version_date);
+    o["url"] = r.url;
+    o["label"] = c.laws->label(r, c.lang);
+    return o;
+}
+
+ojson location_json(const Location& l) {
+    ojson o;
+    o["path"] = l.path;
+    if (l.line) o["line"] = l.line;
+    if (l.column) o["column"] = l.column;
+    if (!l.source.empty()) o["source"] = l.source;
+    return o;
+}
+
+std::string location_text(const Location& l, const Ctx& c) {
+    std::string s = l.path.empty() ? std::string("(document)") : l.path;
+    if (l.line) {
+        s += " (" + c.ui("line") + " " + std::to_string(l.line);
+        if (l.column) s += ", " + c.ui("column") + " " + std::to_string(l.column);
+        s += ")";
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string to_json(const Report& report, const RenderOptions& options) {
+    Ctx c(options);
+    ojson o;
+    o["schema"] = "zorginkoop-report";
+    o["schema_version"] = report_json_schema_version;
+    o["writer"] = {{"name", "zorginkoop"}, {"version", version_string}};
+    o["library_version"] = report.library_version;
+    o["ruleset_version"] = report.ruleset_version;
+    o["reference_date"] = report.reference_date ? ojson(format_date(*report.reference_date)) : ojson(nullptr);
+    o["subject"] = report.subject;
+    o["language"] = lang_name(c.lang);
+    o["context"] = fields_json(report.context);
+    o["summary"] = {{"error", report.count(Severity::error)},
+                    {"warning", report.count(Severity::warning)},
+                    {"info", report.count(Severity::info)}};
+    ojson findings = ojson::array();
+    for (const auto& f : report.findings) {
+        ojson j;
+        j["rule"] = f.rule;
+        j["severity"] = severity_name(f.severity);
+        j["message"] = c.message(f);
+        j["message_key"] = f.message_key;
+        j["params"] = fields_json(f.params);
+        ojson locs = ojson::array();
+        for (const auto& l : f.locations) locs.push_back(location_json(l));
+        j["locations"] = locs;
+        j["evidence"] = fields_json(f.evidence);
+        ojson cites = ojson::array();
+        for (const auto& r : f.citations) cites.push_back(citation_json(r, c));
+        j["citations"] = cites;
+        findings.push_back(j);
+    }
+    o["findings"] = findings;
+    return o.dump(2) + "\n";
+}
+
+std::string to_sarif(const Report& report, const RenderOptions& options) {
+    Ctx c(options);
+    ojson rules = ojson::array();
+    std::vector<std::string> seen;
+    for (const auto& f : report.findings) {
+        if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
+        seen.push_back(f.rule);
+        ojson r;
+        r["id"] = f.rule;
+        r["shortDescription"] = {{"text", f.rule}};
+        if (!f.citations.empty()) r["helpUri"] = f.citations.front().url;
+        rules.push_back(r);
+    }
+    ojson results = ojson::array();
+    for (const auto& f : report.findings) {
+        ojson res;
+        res["ruleId"] = f.rule;
+        res["level"] = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "note";
+        std::string text = c.message(f);
+        for (const auto& r : f.citations) text += " [" + c.laws->label(r, c.lang) + "]";
+        res["message"] = {{"text", text}};
+        ojson locs = ojson::array();
+        for (const auto& l : f.locations) {
+            ojson loc;
+            if (!l.source.empty()) {
+                ojson phys;
+                phys["artifactLocation"] = {{"uri", l.source}};
+                if (l.line) {
+                    ojson region;
+                    region["startLine"] = l.line;
+                    if (l.column) region["startColumn"] = l.column;
+                    phys["region"] = region;
+                }
+                loc["physicalLocation"] = phys;
+            }
+            if (!l.path.empty()) loc["logicalLocations"] = ojson::array({{{"fullyQualifiedName", l.path}, {"kind", "member"}}});
+            locs.push_back(loc);
+        }
+        if (!locs.empty()) res["locations"] = locs;
+        ojson props;
+        props["evidence"] = fields_json(f.evidence);
+        ojson cites = ojson::array();
+        for (const auto& r : f.citations) cites.push_back(citation_json(r, c));
+        props["citations"] = cites;
+        res["properties"] = props;
+        results.push_back(res);
+    }
+    ojson run;
+    run["tool"] = {{"driver",
+                    {{"name", "zorginkoop"},
+                     {"version", version_string},
+                     {"semanticVersion", version_string},
+                     {"rules", rules}}}};
+    run["results"] = results;
+    ojson props;
+    props["ruleset_version"] = report.ruleset_version;
+    props["reference_date"] = report.reference_date ? ojson(format_date(*report.reference_date)) : ojson(nullptr);
+    props["subject"] = report.subject;
+    run["properties"] = props;
+    ojson o;
+    o["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    o["version"] = "2.1.0";
+    o["runs"] = ojson::array({run});
+    return o.dump(2) + "\n";
+}
+
+std::string to_text(const Report& report, const RenderOptions& options) {
+    Ctx c(options);
+    std::string out = "zorginkoop " + report.library_version;
+    if (!report.ruleset_version.empty()) out += " · " + c.ui("ruleset") + " " + report.ruleset_version;
+    if (report.reference_date) out += " · " + c.ui("reference_date") + " " + format_date(*report.reference_date);
+    out += "\n";
+    if (!report.subject.empty()) out += c.ui("subject") + ": " + report.subject + "\n";
+    for (const auto& [k, v] : report.context) out += "  " + k + ": " + v + "\n";
+    out += "\n";
+    for (const auto& f : report.findings) {
+        std::string sev = c.ui(std::string("severity.") + severity_name(f.severity));
+        sev.resize(std::max<std::size_t>(sev.size(), 12), ' ');
+        out += sev + " " + f.rule;
+        if (!f.locations.empty()) out += "  " + location_text(f.locations.front(), c);
+        out += "\n    " + c.message(f) + "\n";
+        for (std::size_t i = 1; i < f.locations.size(); ++i) out += "    " + c.ui("also") + ": " + location_text(f.locations[i], c) + "\n";
+        for (const auto& r : f.citations) out += "    " + c.ui("source") + ": " + c.laws->label(r, c.lang) + " <" + r.url + ">\n";
+    }
+    if (report.findings.empty()) out += c.ui("no_findings") + "\n";
+    out += "\n" + c.cat->render("ui.summary", {{"errors", std::to_string(report.count(Severity::error))},
+                                             {"warnings", std::to_string(report.count(Severity::warning))},
+                                             {"infos", std::to_string(report.count(Severity::info))}}) +
+           "\n";
+    return out;
+}
+
+}  // namespace zorginkoop
