@@ -1,0 +1,126 @@
+// Finding and Report, and their serialisation to text, JSON and SARIF.
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "convert.hpp"
+#include "zorginkoop/law/registry.hpp"
+#include "zorginkoop/report/serialise.hpp"
+
+namespace py = pybind11;
+using namespace zorginkoop;
+
+namespace {
+RenderOptions opts(const std::string& lang) {
+    RenderOptions o;
+    o.lang = parse_lang(lang);
+    return o;
+}
+py::dict fields_dict(const Fields& f) {
+    py::dict d;
+    for (const auto& [k, v] : f) d[py::str(k)] = v;
+    return d;
+}
+}  // namespace
+
+void register_report(py::module_& m) {
+    py::class_<LegalRef>(m, "LegalRef")
+        .def_readonly("law_id", &LegalRef::law_id)
+        .def_readonly("article", &LegalRef::article)
+        .def_readonly("lid", &LegalRef::lid)
+        .def_readonly("onderdeel", &LegalRef::onderdeel)
+        .def_property_readonly("version_date", [](const LegalRef& r) -> py::object {
+            if (!r.version_date) return py::none();
+            return zkpy::from_date(*r.version_date);
+        })
+        .def_readonly("url", &LegalRef::url)
+        .def("label", [](const LegalRef& r, const std::string& lang) { return LawRegistry::bundled().label(r, parse_lang(lang)); },
+             py::arg("lang") = "nl")
+        .def("__eq__", [](const LegalRef& a, const LegalRef& b) { return a == b; })
+        .def("__repr__", [](const LegalRef& r) { return "LegalRef('" + LawRegistry::bundled().label(r, Lang::en) + "')"; });
+
+    m.def("cite", [](const std::string& law_id, const std::string& article, const std::string& lid,
+                     const std::string& onderdeel, py::object version_date) {
+        std::optional<Date> d;
+        if (!version_date.is_none()) d = zkpy::to_date(version_date, "version_date");
+        return LawRegistry::bundled().cite(law_id, article, lid, onderdeel, d);
+    }, py::arg("law_id"), py::arg("article"), py::arg("lid") = "", py::arg("onderdeel") = "",
+       py::arg("version_date") = py::none());
+    m.def("known_laws", [] {
+        py::list out;
+        const LawRegistry laws = LawRegistry::bundled();
+        for (const auto& l : laws.laws()) out.append(py::make_tuple(l.id, l.title_nl, l.title_en));
+        return out;
+    });
+
+    py::class_<Location>(m, "Location")
+        .def_readonly("path", &Location::path)
+        .def_readonly("line", &Location::line)
+        .def_readonly("column", &Location::column)
+        .def_readonly("source", &Location::source)
+        .def("__repr__", [](const Location& l) {
+            return "Location('" + l.path + "', line=" + std::to_string(l.line) + ", column=" + std::to_string(l.column) + ")";
+        });
+
+    py::class_<Finding>(m, "Finding")
+        .def_readonly("rule", &Finding::rule)
+        .def_property_readonly("severity", [](const Finding& f) { return std::string(severity_name(f.severity)); })
+        .def_readonly("message_key", &Finding::message_key)
+        .def_property_readonly("params", [](const Finding& f) { return fields_dict(f.params); })
+        .def_readonly("locations", &Finding::locations)
+        .def_property_readonly("evidence", [](const Finding& f) { return fields_dict(f.evidence); })
+        .def_readonly("citations", &Finding::citations)
+        .def("message", [](const Finding& f, const std::string& lang) {
+            return MessageCatalogue::bundled(parse_lang(lang)).render(f.message_key, f.params);
+        }, py::arg("lang") = "nl")
+        .def("__repr__", [](const Finding& f) { return "Finding('" + f.rule + "', '" + severity_name(f.severity) + "')"; });
+
+    py::class_<Report>(m, "Report")
+        .def_readonly("library_version", &Report::library_version)
+        .def_readonly("ruleset_version", &Report::ruleset_version)
+        .def_property_readonly("reference_date", [](const Report& r) -> py::object {
+            if (!r.reference_date) return py::none();
+            return zkpy::from_date(*r.reference_date);
+        })
+        .def_readonly("subject", &Report::subject)
+        .def_property_readonly("context", [](const Report& r) { return fields_dict(r.context); })
+        .def_readonly("findings", &Report::findings)
+        .def("count", [](const Report& r, const std::string& s) { return r.count(parse_severity(s)); }, py::arg("severity"))
+        .def_property_readonly("errors", [](const Report& r) {
+            std::vector<Finding> out;
+            for (const auto& f : r.findings)
+                if (f.severity == Severity::error) out.push_back(f);
+            return out;
+        })
+        .def("has_errors", &Report::has_errors)
+        .def("to_json", [](const Report& r, const std::string& lang) { return to_json(r, opts(lang)); }, py::arg("lang") = "nl")
+        .def("to_sarif", [](const Report& r, const std::string& lang) { return to_sarif(r, opts(lang)); }, py::arg("lang") = "nl")
+        .def("to_text", [](const Report& r, const std::string& lang) { return to_text(r, opts(lang)); }, py::arg("lang") = "nl");
+
+    // A report built by hand (tests, tools that merge reports).
+    m.def("make_finding", [](const std::string& rule, const std::string& severity, const std::string& message_key,
+                             const std::map<std::string, std::string>& params, const std::string& path,
+                             std::vector<LegalRef> citations) {
+        Finding f;
+        f.rule = rule;
+        f.severity = parse_severity(severity);
+        f.message_key = message_key;
+        for (const auto& [k, v] : params) {
+            f.params.emplace_back(k, v);
+            f.evidence.emplace_back(k, v);
+        }
+        if (!path.empty()) f.locations.push_back(Location{path, 0, 0, {}});
+        f.citations = std::move(citations);
+        return f;
+    }, py::arg("rule"), py::arg("severity"), py::arg("message_key"), py::arg("params"), py::arg("path") = "",
+       py::arg("citations") = std::vector<LegalRef>{});
+    m.def("make_report", [](std::vector<Finding> findings, const std::string& subject, const std::string& ruleset_version,
+                            py::object reference_date) {
+        Report r;
+        r.findings = std::move(findings);
+        r.subject = subject;
+        r.ruleset_version = ruleset_version;
+        if (!reference_date.is_none()) r.reference_date = zkpy::to_date(reference_date, "reference_date");
+        return r;
+    }, py::arg("findings"), py::arg("subject") = "", py::arg("ruleset_version") = "", py::arg("reference_date") = py::none());
+}

@@ -1,0 +1,68 @@
+"""zorginkoop: the Dutch rules for buying youth care (Jeugdwet) and social support (Wmo 2015),
+exactly and with the law cited.
+
+Money and rates are exact: construct them from ``str``, ``int`` or ``decimal.Decimal``; a Python
+``float`` is refused with a ``TypeError``. Dates are ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+from . import errors
+from ._core import (
+    Finding,
+    LegalRef,
+    Location,
+    Money,
+    Rate,
+    Report,
+    RoundingPolicy,
+    __version__,
+    add_months,
+    cite,
+    end_of_quarter,
+    known_laws,
+    parse_date,
+    term_end,
+)
+from ._core import (
+    ijw_amount_cents,
+    ijw_minute_invoice,
+    ijw_minute_tariff,
+    ijw_unit,
+)
+from .errors import (
+    AmbiguousDate,
+    InvalidInput,
+    MissingData,
+    Overflow,
+    ParseError,
+    ZorginkoopError,
+)
+
+__all__ = [
+    "__version__",
+    "errors",
+    "Money",
+    "Rate",
+    "RoundingPolicy",
+    "LegalRef",
+    "Location",
+    "Finding",
+    "Report",
+    "cite",
+    "known_laws",
+    "add_months",
+    "end_of_quarter",
+    "parse_date",
+    "term_end",
+    "ijw_amount_cents",
+    "ijw_minute_tariff",
+    "ijw_minute_invoice",
+    "ijw_unit",
+    "ZorginkoopError",
+    "InvalidInput",
+    "ParseError",
+    "MissingData",
+    "AmbiguousDate",
+    "Overflow",
+]
