@@ -8,7 +8,7 @@
 
 namespace zorginkoop {
 
-/// The content of a bundled file by its path under data/ ("messages/nl.yaml");
+/// The content of a bundled file by its path under data/ ("messages/core.nl.yaml");
 /// InvalidInput when there is no such file.
 std::string_view bundled_file(std::string_view relative_path);
 /// The paths of every bundled file.

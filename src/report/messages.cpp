@@ -36,8 +36,25 @@ MessageCatalogue MessageCatalogue::parse(std::string_view yaml, Lang lang, const
 }
 
 MessageCatalogue MessageCatalogue::bundled(Lang lang) {
-    const std::string path = std::string("messages/") + lang_name(lang) + ".yaml";
-    return parse(bundled_file(path), lang, path);
+    // Every bundled messages/<part>.<lang>.yaml (and messages/<lang>.yaml), merged.
+    const std::string suffix = std::string(lang_name(lang)) + ".yaml";
+    MessageCatalogue all;
+    all.lang_ = lang;
+    for (const auto& path : bundled_files()) {
+        if (path.rfind("messages/", 0) != 0 || path.size() < suffix.size() ||
+            path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        const std::string stem = path.substr(9, path.size() - 9 - suffix.size());
+        if (!stem.empty() && stem.back() != '.') continue;  // "xnl.yaml" is not Dutch
+        MessageCatalogue part = parse(bundled_file(path), lang, path);
+        all.entries_.insert(all.entries_.end(), part.entries_.begin(), part.entries_.end());
+    }
+    std::sort(all.entries_.begin(), all.entries_.end());
+    for (std::size_t i = 1; i < all.entries_.size(); ++i)
+        if (all.entries_[i].first == all.entries_[i - 1].first)
+            throw ParseError("message key '" + all.entries_[i].first + "' is defined in two catalogue files",
+                             SourceLocation{"messages", all.entries_[i].first});
+    return all;
 }
 
 bool MessageCatalogue::contains(std::string_view key) const {

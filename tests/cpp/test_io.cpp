@@ -145,6 +145,6 @@ TEST_CASE("MapReader names the path of every problem", "[io][reader]") {
 
 TEST_CASE("files", "[io]") {
     CHECK_THROWS_AS(read_file(zktest::source_path("no/such/file.yaml")), ParseError);
-    const Node n = read_file(zktest::source_path("data/messages/en.yaml"));
+    const Node n = read_file(zktest::source_path("data/messages/core.en.yaml"));
     CHECK(n.find("ui") != nullptr);
 }

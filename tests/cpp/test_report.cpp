@@ -113,7 +113,7 @@ TEST_CASE("text report in Dutch and English", "[report]") {
 
 TEST_CASE("bundled data", "[data]") {
     const auto files = bundled_files();
-    CHECK(std::find(files.begin(), files.end(), "messages/nl.yaml") != files.end());
+    CHECK(std::find(files.begin(), files.end(), "messages/core.nl.yaml") != files.end());
     for (const auto& f : files) {
         INFO(f);
         CHECK_NOTHROW(io::parse_yaml(bundled_file(f), f));

@@ -1,6 +1,6 @@
 #pragma once
 // Message catalogues (Dutch and English): message keys with {name} placeholders. The bundled
-// catalogues are data files (data/messages/nl.yaml, en.yaml) compiled into the library.
+// catalogues are data files (data/messages/*.nl.yaml, *.en.yaml) compiled into the library.
 
 #include <string>
 #include <string_view>
@@ -16,7 +16,8 @@ class MessageCatalogue {
 public:
     /// Parse a catalogue: a YAML mapping `key: template` (nested mappings join keys with dots).
     static MessageCatalogue parse(std::string_view yaml, Lang lang, const std::string& source = {});
-    /// The catalogue compiled into the library.
+    /// The catalogue compiled into the library: every data/messages/<part>.<lang>.yaml merged
+    /// (a key defined twice is a ParseError).
     static MessageCatalogue bundled(Lang lang);
 
     Lang lang() const noexcept { return lang_; }
