@@ -95,7 +95,11 @@ public:
         Mark m = start();
         advance(false);
         Frame& top = stack_.back();
-        if (!top.keys.insert(k).second) throw ParseError("duplicate key '" + k + "'", where(m));
+        if (!top.keys.insert(k).second) {
+            SourceLocation at = where(m);
+            at.path += (at.path.empty() ? "" : ".") + k;
+            throw ParseError("duplicate key '" + k + "'", at);
+        }
         top.pending_key = std::move(k);
         top.pending_mark = m;
         top.expecting_key = false;

@@ -134,8 +134,11 @@ private:
         }
         if (top.expecting_key) {
             if (!n.is_scalar()) throw ParseError("mapping keys must be plain text", where(n.mark()));
-            if (!top.keys.insert(n.text()).second)
-                throw ParseError("duplicate key '" + n.text() + "'", where(n.mark()));
+            if (!top.keys.insert(n.text()).second) {
+                SourceLocation at = where(n.mark());
+                at.path += (at.path.empty() ? "" : ".") + n.text();
+                throw ParseError("duplicate key '" + n.text() + "'", at);
+            }
             top.pending_key = n.text();
             top.pending_mark = n.mark();
             top.expecting_key = false;

@@ -39,7 +39,7 @@ TEST_CASE("YAML errors name line and column", "[io][yaml]") {
     auto dup = parse_error_of([] { parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n", "doc.yaml"); });
     CHECK(dup.line() == 4);
     CHECK(dup.column() == 3);
-    CHECK(dup.path() == "b");
+    CHECK(dup.path() == "b.c");
     CHECK(dup.where().source == "doc.yaml");
     auto syntax = parse_error_of([] { parse_yaml("a: [1, 2\nb: 3\n"); });
     CHECK(syntax.line() >= 1);

@@ -90,7 +90,12 @@ io::Node to_node(py::handle value, const std::string& path) {
 py::object from_node(const io::Node& n) {
     switch (n.kind()) {
         case io::Node::Kind::null: return py::none();
-        case io::Node::Kind::scalar: return py::str(n.text());
+        case io::Node::Kind::scalar:
+            // Plain true/false are booleans (so that to_dict → from_dict round-trips); every other
+            // scalar stays text, so that decimals never pass through float.
+            if (n.style() == io::Node::Style::plain && (n.text() == "true" || n.text() == "false"))
+                return py::bool_(n.text() == "true");
+            return py::str(n.text());
         case io::Node::Kind::sequence: {
             py::list l;
             for (const auto& i : n.items()) l.append(from_node(i));

@@ -213,6 +213,7 @@ public:
 private:
     static const detail::wide_int& one_raw() { return detail::pow10_wide(scale); }
     std::string format(int min_fraction_digits) const;
+    std::string magnitude_digits() const;
 
     detail::raw_int raw_{};
 };
@@ -236,10 +237,38 @@ inline std::int64_t Decimal::to_int64() const {
     return static_cast<std::int64_t>(q);
 }
 
+/// The decimal digits of |raw|. With a native 128-bit integer type this avoids the general
+/// (and slow) Boost conversion; the value is the same either way.
+inline std::string Decimal::magnitude_digits() const {
+#if defined(__SIZEOF_INT128__)
+    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs expected");
+    __extension__ typedef unsigned __int128 u128;  // a GCC/Clang extension; -Wpedantic is told so
+    const auto& backend = raw_.backend();
+    u128 v = backend.limbs()[0];
+    if (backend.size() > 1) v |= static_cast<u128>(backend.limbs()[1]) << 64;
+    char buf[48];
+    char* end = buf + sizeof(buf);
+    char* p = end;
+    constexpr unsigned long long chunk = 10000000000000000000ULL;  // 10^19
+    do {
+        unsigned long long part = static_cast<unsigned long long>(v % chunk);
+        v /= chunk;
+        for (int i = 0; i < 19 && (part != 0 || v != 0); ++i) {
+            *--p = static_cast<char>('0' + part % 10);
+            part /= 10;
+        }
+    } while (v != 0);
+    if (p == end) *--p = '0';
+    return std::string(p, end);
+#else
+    return boost::multiprecision::abs(raw_).str();
+#endif
+}
+
 inline std::string Decimal::format(int min_fraction_digits) const {
     if (min_fraction_digits < 0) min_fraction_digits = 0;
     if (min_fraction_digits > scale) min_fraction_digits = scale;
-    std::string digits = boost::multiprecision::abs(raw_).str();
+    std::string digits = magnitude_digits();
     if (digits.size() <= static_cast<std::size_t>(scale))
         digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
     std::string whole = digits.substr(0, digits.size() - scale);

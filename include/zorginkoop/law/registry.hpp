@@ -13,7 +13,7 @@ namespace zorginkoop {
 
 enum class LawKind { bwb, celex, ecli };
 
-struct Law {
+struct LegalSource {
     std::string id;          // BWBR0034925 / 32014L0024 / ECLI:EU:C:2016:399
     LawKind kind;
     std::string title_nl;    // official title (Dutch)
@@ -32,7 +32,7 @@ inline const char* lang_name(Lang l) noexcept { return l == Lang::nl ? "nl" : "e
 
 class LawRegistry {
 public:
-    explicit LawRegistry(std::vector<Law> laws) : laws_(std::move(laws)) {}
+    explicit LawRegistry(std::vector<LegalSource> laws) : laws_(std::move(laws)) {}
 
     /// The laws listed at the top of rules.md, and the CJEU judgments on Open House schemes.
     static LawRegistry bundled() {
@@ -63,18 +63,18 @@ public:
             if (l.id == id) return true;
         return false;
     }
-    const Law& at(std::string_view id) const {
+    const LegalSource& at(std::string_view id) const {
         for (const auto& l : laws_)
             if (l.id == id) return l;
         throw InvalidInput("unknown law id '" + std::string(id) + "'");
     }
-    const std::vector<Law>& laws() const noexcept { return laws_; }
+    const std::vector<LegalSource>& laws() const noexcept { return laws_; }
 
     /// A citation with its URL: wetten.overheid.nl (Juriconnect jci1.3 link) for BWB ids,
     /// EUR-Lex for CELEX and ECLI ids.
     LegalRef cite(std::string_view law_id, std::string article, std::string lid = {}, std::string onderdeel = {},
                   std::optional<Date> version_date = std::nullopt) const {
-        const Law& law = at(law_id);
+        const LegalSource& law = at(law_id);
         LegalRef r{law.id, std::move(article), std::move(lid), std::move(onderdeel), version_date, {}};
         switch (law.kind) {
             case LawKind::bwb:
@@ -96,7 +96,7 @@ public:
 
     /// "art. 2.12 lid 1 Jeugdwet" / "Jeugdwet, article 2.12(1)".
     std::string label(const LegalRef& r, Lang lang) const {
-        const Law& law = at(r.law_id);
+        const LegalSource& law = at(r.law_id);
         if (lang == Lang::nl) {
             std::string s;
             if (!r.article.empty()) {
@@ -117,7 +117,7 @@ public:
     }
 
 private:
-    std::vector<Law> laws_;
+    std::vector<LegalSource> laws_;
 };
 
 }  // namespace zorginkoop
