@@ -4,5 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh > /dev/null
 zk=.venv/bin/zorginkoop
+echo "\$ zorginkoop tariff examples/models/begeleiding-individueel.yaml --tariff 58.00 --basis floor"
+rc=0
+$zk tariff examples/models/begeleiding-individueel.yaml --tariff 58.00 --basis floor || rc=$?
+[ "$rc" -le 1 ]   # 1: the checked tariff is not realistic (that is the point of the example)
+echo
 echo "\$ zorginkoop ijw --tariff 60.23 --minutes 45"
 $zk ijw --tariff 60.23 --minutes 45

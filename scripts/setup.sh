@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(g++ make pkg-config libboost-dev libhowardhinnant-date-dev libyaml-dev nlohmann-json3-dev catch2
-      clang libclang-rt-14-dev python3-venv)
+      clang libclang-rt-14-dev)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,6 +21,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
   "cmake>=3.25" ninja "pybind11>=3" "scikit-build-core>=0.10" \
-  pytest hypothesis mypy jsonschema pyyaml
+  pytest hypothesis mypy jsonschema pyyaml pandas
 .venv/bin/python -m pip install --quiet --disable-pip-version-check .
 echo "setup: done ($(.venv/bin/zorginkoop --version))"

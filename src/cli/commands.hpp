@@ -22,5 +22,6 @@ struct Args {
 /// Exit status of every command: 0 success, 1 a finding of error severity or a tariff that is
 /// not realistic, 2 input that cannot be read or a usage error.
 int cmd_ijw(Args& args);
+int cmd_tariff(Args& args);
 
 }  // namespace zkcli

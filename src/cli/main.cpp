@@ -19,7 +19,11 @@ const char* usage =
     "\n"
     "commands:\n"
     "  ijw --tariff HOURLY [--minutes N]   an hourly tariff as iJw eurocents, its IV081 minute\n"
-    "                                      tariff and the invoice amount for N minutes\n";
+    "                                      tariff and the invoice amount for N minutes\n"
+    "  tariff MODEL [--tariff X --basis fixed|floor|substantiated] [--bands FILE]\n"
+    "         [--format text|json] [--lang nl|en] [--svg FILE]\n"
+    "                                      the build-up of a cost model, mapped to the statutory\n"
+    "                                      cost elements; with --tariff, the realism check\n";
 
 }  // namespace
 
@@ -42,6 +46,7 @@ int main(int argc, char** argv) {
         };
         static const Command commands[] = {
             {"ijw", zkcli::cmd_ijw},
+            {"tariff", zkcli::cmd_tariff},
         };
         for (const auto& c : commands)
             if (cmd == c.name) return c.run(a);

@@ -199,13 +199,24 @@ def round_to(value: Decimal, scale: int, mode: str = "half_up") -> Decimal:
 
 
 def round_to_multiple(value: Decimal, multiple: Decimal, mode: str, scale: int = 2) -> Decimal:
-    """Round to a multiple of ``multiple``: (value / multiple) to an integer, times multiple.
-
-    The product is exact; it is written with at least ``scale`` decimals.
+    """Round to a multiple of ``multiple``: (value / multiple) to an integer with ``mode``, times
+    multiple. The quotient is decided exactly, on integers (value and multiple have at most 18
+    fractional digits), so a quotient a hair below a whole number is never rounded up first.
+    The result is written with at least ``scale`` decimals.
     """
-    n = div(value, multiple)
+    scale_up = Decimal(10) ** FRACTION_DIGITS
     with localcontext(_CONTEXT):
-        n = n.quantize(Decimal(1), rounding=MODES[mode])
+        v = int((value * scale_up).to_integral_exact())
+        m = int((multiple * scale_up).to_integral_exact())
+    q, r = divmod(abs(v), m)
+    sign = -1 if v < 0 else 1
+    if r:
+        twice = 2 * r
+        if mode == "up" or (mode == "half_up" and twice >= m) or (
+            mode == "half_even" and (twice > m or (twice == m and q % 2 == 1))
+        ):
+            q += 1
+    n = Decimal(sign * q)
     result = _exact(lambda: n * multiple)
     if -result.as_tuple().exponent < scale:
         result = _exact(lambda: result.quantize(Decimal(1).scaleb(-scale)))

@@ -11,6 +11,7 @@ namespace py = pybind11;
 void register_core(py::module_& m);
 void register_io(py::module_& m);
 void register_report(py::module_& m);
+void register_tariff(py::module_& m);
 
 namespace {
 
@@ -56,4 +57,5 @@ PYBIND11_MODULE(_core, m) {
     register_core(m);
     register_io(m);
     register_report(m);
+    register_tariff(m);
 }

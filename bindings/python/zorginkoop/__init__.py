@@ -30,6 +30,17 @@ from ._core import (
     ijw_minute_tariff,
     ijw_unit,
 )
+from ._core import (
+    BuildUp,
+    BuildUpLine,
+    CostModel,
+    PlausibilityBands,
+    RealismCheck,
+    build_up,
+    build_up_many,
+    check_tariff,
+    check_tariffs,
+)
 from .errors import (
     AmbiguousDate,
     InvalidInput,
@@ -59,6 +70,15 @@ __all__ = [
     "ijw_minute_tariff",
     "ijw_minute_invoice",
     "ijw_unit",
+    "CostModel",
+    "BuildUp",
+    "BuildUpLine",
+    "RealismCheck",
+    "PlausibilityBands",
+    "build_up",
+    "check_tariff",
+    "build_up_many",
+    "check_tariffs",
     "ZorginkoopError",
     "InvalidInput",
     "ParseError",

@@ -1,0 +1,247 @@
+// The build-up of domain/tariffs.md §3. Intermediate values keep 18 fractional digits; products
+// and quotients are rounded half-even at digit 18 (Decimal); nothing else rounds until the
+// model's rounding says so. The order of operations is the order of §3, which the plain-Python
+// reference (tests/reference/tariff_reference.py) follows too.
+
+#include "zorginkoop/tariff/build_up.hpp"
+
+#include "zorginkoop/law/registry.hpp"
+
+namespace zorginkoop {
+
+const char* cost_line_name(CostLine line) noexcept {
+    switch (line) {
+        case CostLine::professional: return "professional";
+        case CostLine::non_productive: return "non_productive";
+        case CostLine::travel: return "travel";
+        case CostLine::training: return "training";
+        case CostLine::municipal_obligations: return "municipal_obligations";
+        case CostLine::client_bound_other: return "client_bound_other";
+        case CostLine::overhead: return "overhead";
+        case CostLine::risk_margin: return "risk_margin";
+        case CostLine::indexation: return "indexation";
+    }
+    return "?";
+}
+
+const std::vector<StatutoryElement>& statutory_elements(Law law) {
+    static const std::vector<StatutoryElement> wmo = {
+        {'a', "kosten van de beroepskracht", "cost of the professional"},
+        {'b', "redelijke overheadkosten", "reasonable overhead"},
+        {'c', "kosten voor niet-productieve uren van de beroepskrachten (verlof, ziekte, scholing, werkoverleg)",
+         "cost of the professionals' non-productive hours (leave, illness, training, meetings)"},
+        {'d', "reis- en opleidingskosten", "travel and training costs"},
+        {'e', "indexering", "indexation"},
+        {'f', "overige kosten als gevolg van door de gemeente gestelde verplichtingen",
+         "other costs from obligations set by the municipality (reporting, administration)"},
+    };
+    static const std::vector<StatutoryElement> jw = {
+        {'a', "kosten van beroepskrachten (cliëntgebonden en niet-cliëntgebonden)",
+         "cost of professionals (client-bound and not client-bound)"},
+        {'b', "cliëntgebonden kosten anders dan van beroepskrachten", "client-bound costs other than professionals"},
+        {'c', "overheadkosten", "overhead"},
+        {'d', "kosten voor indexering", "cost of indexation"},
+    };
+    return law == Law::wmo2015 ? wmo : jw;
+}
+
+LegalRef statutory_basis(Law law) {
+    const LawRegistry laws = LawRegistry::bundled();
+    if (law == Law::wmo2015) return laws.cite("BWBR0035733", "5.4", "1", "", make_date(2024, 7, 1));
+    return laws.cite("BWBR0035779", "2.3", "1", "", make_date(2024, 7, 1));
+}
+
+std::string elements_of(CostLine line, Law law) {
+    const bool wmo = law == Law::wmo2015;
+    switch (line) {
+        case CostLine::professional: return "a";
+        case CostLine::non_productive: return wmo ? "c" : "a";
+        case CostLine::travel: return wmo ? "d" : "b";
+        case CostLine::training: return wmo ? "d" : "a";
+        case CostLine::municipal_obligations: return wmo ? "f" : "a";
+        case CostLine::client_bound_other: return wmo ? "" : "b";
+        case CostLine::overhead: return wmo ? "b" : "c";
+        case CostLine::risk_margin: return "";
+        case CostLine::indexation: return wmo ? "e" : "d";
+    }
+    return "";
+}
+
+std::string covered_elements(const CostModel& m) {
+    std::string out = "a";  // the staff is always stated
+    if (m.law == Law::wmo2015) {
+        if (m.overhead) out += 'b';
+        if (m.hours.non_productive_stated()) out += 'c';
+        if (m.travel && m.training) out += 'd';
+        if (m.indexation) out += 'e';
+        if (m.municipal_obligations) out += 'f';
+    } else {
+        if (m.travel || m.client_bound_other) out += 'b';
+        if (m.overhead) out += 'c';
+        if (m.indexation) out += 'd';
+    }
+    return out;
+}
+
+Decimal annual_hours(const Hours& h) {
+    if (h.annual_hours) return *h.annual_hours;
+    if (!h.hours_per_week) throw InvalidInput("hours: annual_hours or hours_per_week is required");
+    if (h.weeks_per_year) return *h.hours_per_week * *h.weeks_per_year;
+    return *h.hours_per_week * Decimal(313) / Decimal(6);  // 52 1/6 weeks
+}
+
+namespace {
+Decimal default_staff_hours(ijw::Unit u) {
+    switch (u) {
+        case ijw::Unit::minuut:
+        case ijw::Unit::uur: return Decimal(1);
+        case ijw::Unit::dagdeel: return Decimal(4);
+        case ijw::Unit::etmaal: return Decimal(24);
+        default: throw InvalidInput("delivery.staff_hours_per_unit is required for unit " + std::string(ijw::info(u).code));
+    }
+}
+}  // namespace
+
+BuildUp build_up(const CostModel& m) {
+    if (m.staff.empty()) throw InvalidInput("staff: at least one staff line is required");
+    BuildUp b;
+    b.law = m.law;
+    b.unit = m.unit;
+    b.rounding = m.rounding;
+    const RoundingPolicy& policy = m.rounding.policy;
+    const RoundingPolicy scale_policy(policy.mode, policy.scale);  // line and hour-cost rounding
+    auto line_amount = [&](const Decimal& x) { return m.rounding.at_line ? scale_policy.apply(x) : x; };
+    const Decimal one(1), zero;
+
+    // 1. annual cost per FTE
+    Decimal l_mix;
+    for (const auto& s : m.staff) {
+        Decimal uplift = one;
+        for (const auto* a : {&s.holiday_pay, &s.year_end_bonus, &s.irregular_hours, &s.other_allowances})
+            if (*a) uplift += (*a)->value();
+        const Decimal charges = s.employer_charges ? s.employer_charges->value() : zero;
+        const Decimal l = s.monthly_salary.amount() * Decimal(12) * uplift * (one + charges);
+        b.staff_annual_costs.emplace_back(l);
+        l_mix += s.share * l;
+    }
+    b.annual_cost_per_fte = Money(l_mix);
+
+    // 2. productive hours
+    const Hours& h = m.hours;
+    const Decimal annual = annual_hours(h);
+    if (annual.sign() <= 0) throw InvalidInput("hours: annual hours must be positive");
+    Decimal p;
+    if (h.productivity) {
+        p = annual * h.productivity->value();
+    } else {
+        p = ((annual - h.leave_hours.value_or(zero) - h.public_holiday_hours.value_or(zero)) *
+                 (one - (h.sickness ? h.sickness->value() : zero)) -
+             h.training_hours.value_or(zero) - h.meeting_hours.value_or(zero)) *
+            (one - (h.indirect ? h.indirect->value() : zero));
+    }
+    if (p.sign() <= 0) throw InvalidInput("hours: the productive hours P come out at " + p.to_string() + "; they must be positive");
+    b.annual_hours = annual;
+    b.productive_hours = p;
+    b.productivity = Rate(p / annual);
+
+    // 3. per hour
+    Decimal professional = l_mix / annual;
+    Decimal k = l_mix / p;
+    if (m.rounding.at_hour_cost) {
+        professional = scale_policy.apply(professional);
+        k = scale_policy.apply(k);
+    }
+    const Decimal non_productive = k - professional;
+    b.professional_per_hour = Money(professional);
+    b.cost_per_productive_hour = Money(k);
+    b.non_productive_per_hour = Money(non_productive);
+
+    // 4. personnel hours per unit
+    const Delivery& d = m.delivery;
+    const Decimal shpu = d.staff_hours_per_unit ? *d.staff_hours_per_unit : default_staff_hours(m.unit);
+    const Decimal hpu = shpu * d.staff_per_group.value_or(one) /
+                        (d.group_size.value_or(one) * (d.occupancy ? d.occupancy->value() : one));
+    b.hours_per_unit = hpu;
+
+    auto put = [&](CostLine line, const Decimal& amount) {
+        const Decimal a = line_amount(amount);
+        b.lines.push_back(BuildUpLine{line, Money(a), elements_of(line, m.law)});
+        return a;
+    };
+    put(CostLine::professional, professional * hpu);
+    put(CostLine::non_productive, non_productive * hpu);
+
+    // 5. travel, training, obligations, client-bound other costs
+    if (m.travel) {
+        const Travel& t = *m.travel;
+        switch (t.form) {
+            case Travel::Form::per_hour: put(CostLine::travel, t.amount.amount() * hpu); break;
+            case Travel::Form::per_km: put(CostLine::travel, t.km_per_hour * t.rate_per_km.amount() * hpu); break;
+            case Travel::Form::per_unit: put(CostLine::travel, t.amount.amount()); break;
+        }
+    }
+    if (m.training) {
+        const Training& t = *m.training;
+        switch (t.form) {
+            case Training::Form::share_of_personnel: put(CostLine::training, t.share.value() * k * hpu); break;
+            case Training::Form::per_fte_year: put(CostLine::training, t.amount.amount() / p * hpu); break;
+            case Training::Form::per_unit: put(CostLine::training, t.amount.amount()); break;
+        }
+    }
+    if (m.municipal_obligations) {
+        const MunicipalObligations& o = *m.municipal_obligations;
+        switch (o.form) {
+            case MunicipalObligations::Form::per_hour: put(CostLine::municipal_obligations, o.amount.amount() * hpu); break;
+            case MunicipalObligations::Form::hours_per_unit: put(CostLine::municipal_obligations, o.hours_per_unit * k); break;
+            case MunicipalObligations::Form::per_unit: put(CostLine::municipal_obligations, o.amount.amount()); break;
+        }
+    }
+    if (m.client_bound_other) {
+        const ClientBoundOther& c = *m.client_bound_other;
+        if (c.form == ClientBoundOther::Form::per_unit)
+            put(CostLine::client_bound_other, c.per_unit.amount());
+        else
+            put(CostLine::client_bound_other, c.per_bed_year.amount() / (Decimal(365) * c.occupancy.value()));
+    }
+
+    // 6. direct cost and overhead
+    Decimal dc;
+    for (const auto& l : b.lines) dc += l.amount.amount();
+    b.direct_cost = Money(dc);
+    Decimal overhead;
+    if (m.overhead) {
+        const Decimal rate = m.overhead->rate.value();
+        if (m.overhead->effective_convention() == OverheadConvention::markup)
+            overhead = put(CostLine::overhead, dc * rate);
+        else
+            overhead = put(CostLine::overhead, dc * rate / (one - rate));
+    }
+    // 7. risk margin, 8. indexation built in
+    Decimal risk;
+    if (m.risk_margin) risk = put(CostLine::risk_margin, (dc + overhead) * m.risk_margin->rate.value());
+    if (m.indexation) {
+        if (m.indexation->clause)
+            put(CostLine::indexation, zero);
+        else
+            put(CostLine::indexation, (dc + overhead + risk) * m.indexation->rate->value());
+    }
+
+    // 9. tariff
+    Decimal total;
+    for (const auto& l : b.lines) total += l.amount.amount();
+    b.total = Money(total);
+    const Money tariff(policy.apply(total));
+    if (m.unit == ijw::Unit::minuut) {
+        b.hourly_tariff = tariff;
+        b.tariff = ijw::minute_tariff(tariff);
+    } else {
+        b.tariff = tariff;
+    }
+
+    b.covered_elements = covered_elements(m);
+    for (const auto& e : statutory_elements(m.law))
+        if (b.covered_elements.find(e.letter) == std::string::npos) b.uncovered_elements += e.letter;
+    return b;
+}
+
+}  // namespace zorginkoop

@@ -1,0 +1,264 @@
+#include "zorginkoop/tariff/realism.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "zorginkoop/data.hpp"
+#include "zorginkoop/io/reader.hpp"
+
+namespace zorginkoop {
+
+const char* price_basis_name(PriceBasis b) noexcept {
+    switch (b) {
+        case PriceBasis::fixed: return "fixed";
+        case PriceBasis::floor: return "floor";
+        case PriceBasis::substantiated: return "substantiated";
+    }
+    return "floor";
+}
+PriceBasis parse_price_basis(std::string_view s) {
+    if (s == "fixed") return PriceBasis::fixed;
+    if (s == "floor") return PriceBasis::floor;
+    if (s == "substantiated") return PriceBasis::substantiated;
+    throw InvalidInput("unknown price basis '" + std::string(s) + "' (expected fixed, floor or substantiated)");
+}
+const char* verdict_name(Verdict v) noexcept {
+    switch (v) {
+        case Verdict::realistic: return "realistic";
+        case Verdict::below_cost: return "below_cost";
+        case Verdict::elements_missing: return "elements_missing";
+        case Verdict::implausible: return "implausible";
+    }
+    return "realistic";
+}
+
+PlausibilityBands PlausibilityBands::from_node(const io::Node& node, const std::string& source) {
+    io::MapReader m(io::Reader(node, "", source));
+    PlausibilityBands out;
+    if (m.require("zorginkoop_plausibility_bands").integer() != 1)
+        m.require("zorginkoop_plausibility_bands").fail("unsupported format version (this library reads 1)");
+    out.id = m.require("id").text();
+    if (auto y = m.value("year")) out.year = static_cast<int>(y->integer());
+    static const char* known[] = {"holiday_pay", "year_end_bonus", "employer_charges", "productivity",
+                                  "overhead_rate", "risk_margin_rate", "leave_hours"};
+    for (const auto& item : m.require("bands").items()) {
+        io::MapReader b(item);
+        PlausibilityBand band;
+        const io::Reader param = b.require("parameter");
+        band.parameter = param.text();
+        if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return band.parameter == k; }))
+            param.fail("unknown parameter '" + band.parameter +
+                       "' (holiday_pay, year_end_bonus, employer_charges, productivity, overhead_rate, "
+                       "risk_margin_rate, leave_hours)");
+        if (auto v = b.value("min")) band.min = v->decimal();
+        if (auto v = b.value("max")) band.max = v->decimal();
+        if (band.min && band.max && *band.min > *band.max) item.invalid("min is above max");
+        if (!band.min && !band.max) item.invalid("a band needs min, max or both");
+        band.source = b.require("source").text();
+        if (auto v = b.value("basis")) band.basis = v->text();
+        if (auto v = b.value("confirmed")) band.confirmed = v->boolean();
+        if (auto v = b.value("applies_to_cao"))
+            for (const auto& c : v->items()) band.applies_to_cao.push_back(c.text());
+        if (auto v = b.value("condition")) {
+            band.condition = v->text();
+            if (band.condition.find(" hours per week") == std::string::npos)
+                v->fail("the only condition understood is '<N> hours per week'");
+            (void)Decimal::parse(band.condition.substr(0, band.condition.find(' ')));
+        }
+        if (auto v = b.value("note")) band.note = v->text();
+        b.finish("a band");
+        out.bands.push_back(std::move(band));
+    }
+    m.finish("plausibility bands");
+    return out;
+}
+
+PlausibilityBands PlausibilityBands::bundled() {
+    return from_node(io::parse_yaml(bundled_file("bands/default.yaml"), "bands/default.yaml"), "bands/default.yaml");
+}
+PlausibilityBands PlausibilityBands::load(const std::string& file) { return from_node(io::read_file(file), file); }
+
+PlausibilityBands PlausibilityBands::overridden_by(const PlausibilityBands& other) const {
+    PlausibilityBands out = *this;
+    for (const auto& b : other.bands) {
+        out.bands.erase(std::remove_if(out.bands.begin(), out.bands.end(),
+                                       [&](const PlausibilityBand& x) { return x.parameter == b.parameter; }),
+                        out.bands.end());
+        out.bands.push_back(b);
+    }
+    out.id = id + "+" + other.id;
+    return out;
+}
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool outside(const PlausibilityBand& b, const Decimal& v) {
+    return (b.min && v < *b.min) || (b.max && v > *b.max);
+}
+
+}  // namespace
+
+std::vector<OutOfBand> out_of_band(const CostModel& m, const BuildUp& bu, const PlausibilityBands& bands) {
+    std::vector<OutOfBand> out;
+    const Decimal zero;
+    for (const auto& band : bands.bands) {
+        auto flag = [&](const std::string& path, const Decimal& v) {
+            if (outside(band, v)) out.push_back(OutOfBand{band.parameter, path, v, band});
+        };
+        if (!band.condition.empty()) {
+            // "<N> hours per week": the model's working week must be N hours.
+            const Decimal week = Decimal::parse(band.condition.substr(0, band.condition.find(' ')));
+            const Decimal model_week = m.hours.hours_per_week ? *m.hours.hours_per_week
+                                                              : annual_hours(m.hours) * Decimal(6) / Decimal(313);
+            if (model_week != week) continue;
+        }
+        const std::string& p = band.parameter;
+        if (p == "holiday_pay" || p == "year_end_bonus" || p == "employer_charges") {
+            for (std::size_t i = 0; i < m.staff.size(); ++i) {
+                const StaffLine& s = m.staff[i];
+                if (!band.applies_to_cao.empty()) {
+                    if (!s.cao) continue;
+                    const std::string name = lower(s.cao->name);
+                    if (std::none_of(band.applies_to_cao.begin(), band.applies_to_cao.end(),
+                                     [&](const std::string& c) { return lower(c) == name; }))
+                        continue;
+                }
+                const std::optional<Rate>& r = p == "holiday_pay"      ? s.holiday_pay
+                                               : p == "year_end_bonus" ? s.year_end_bonus
+                                                                       : s.employer_charges;
+                flag("staff[" + std::to_string(i) + "]." + p, r ? r->value() : zero);
+            }
+        } else if (p == "productivity") {
+            flag(m.hours.productivity ? "hours.productivity" : "hours", bu.productivity.value());
+        } else if (p == "overhead_rate") {
+            if (m.overhead) flag("overhead.rate", m.overhead->rate.value());
+        } else if (p == "risk_margin_rate") {
+            if (m.risk_margin) flag("risk_margin.rate", m.risk_margin->rate.value());
+        } else if (p == "leave_hours") {
+            if (!m.hours.productivity) flag("hours.leave_hours", m.hours.leave_hours.value_or(zero));
+        }
+    }
+    return out;
+}
+
+BreakEven break_even(const Money& tariff, const CostModel& m, const BuildUp& bu) {
+    BreakEven be;
+    const Decimal one(1), zero;
+    // The hourly total a tariff stands for (a minute tariff × 60).
+    const Decimal target = m.unit == ijw::Unit::minuut ? tariff.amount() * Decimal(60) : tariff.amount();
+    const Decimal h = bu.hours_per_unit, p = bu.productive_hours, l_mix = bu.annual_cost_per_fte.amount();
+
+    // total = Dc × M, with M the overhead, risk and indexation factors.
+    Decimal g = one;
+    if (m.overhead) {
+        const Decimal o = m.overhead->rate.value();
+        g = m.overhead->effective_convention() == OverheadConvention::markup ? one + o : one / (one - o);
+    }
+    Decimal rest = one;
+    if (m.risk_margin) rest = rest * (one + m.risk_margin->rate.value());
+    if (m.indexation && m.indexation->rate) rest = rest * (one + m.indexation->rate->value());
+    const Decimal mult = g * rest;
+
+    // Dc = A + B / P: B holds the terms proportional to 1/P, A the rest.
+    Decimal b_over = l_mix * h;  // professional + non-productive = K × h
+    Decimal a;
+    Decimal b_salary = l_mix * h;  // the terms proportional to L_mix (over P)
+    if (m.travel) {
+        const Travel& t = *m.travel;
+        a += t.form == Travel::Form::per_hour ? t.amount.amount() * h
+             : t.form == Travel::Form::per_km ? t.km_per_hour * t.rate_per_km.amount() * h
+                                              : t.amount.amount();
+    }
+    Decimal a_salary_free;  // terms over P that do not scale with salaries
+    if (m.training) {
+        const Training& t = *m.training;
+        if (t.form == Training::Form::share_of_personnel) {
+            b_over += t.share.value() * l_mix * h;
+            b_salary += t.share.value() * l_mix * h;
+        } else if (t.form == Training::Form::per_fte_year) {
+            b_over += t.amount.amount() * h;
+            a_salary_free += t.amount.amount() * h / p;
+        } else {
+            a += t.amount.amount();
+        }
+    }
+    if (m.municipal_obligations) {
+        const MunicipalObligations& o = *m.municipal_obligations;
+        if (o.form == MunicipalObligations::Form::hours_per_unit) {
+            b_over += o.hours_per_unit * l_mix;
+            b_salary += o.hours_per_unit * l_mix;
+        } else {
+            a += o.form == MunicipalObligations::Form::per_hour ? o.amount.amount() * h : o.amount.amount();
+        }
+    }
+    if (m.client_bound_other) {
+        const ClientBoundOther& c = *m.client_bound_other;
+        a += c.form == ClientBoundOther::Form::per_unit ? c.per_unit.amount()
+                                                        : c.per_bed_year.amount() / (Decimal(365) * c.occupancy.value());
+    }
+    const Decimal dc_needed = target / mult;
+
+    // Productivity: A + B / P* = Dc*.
+    if (dc_needed > a && b_over.sign() > 0) {
+        const Decimal p_star = b_over / (dc_needed - a);
+        be.productive_hours = p_star;
+        be.productivity = Rate(p_star / bu.annual_hours);
+    }
+    // Overhead rate: Dc × g* × rest = target.
+    const Decimal dc = bu.direct_cost.amount();
+    if (dc.sign() > 0) {
+        const Decimal g_star = target / (dc * rest);
+        if (m.overhead && m.overhead->effective_convention() == OverheadConvention::share)
+            be.overhead_rate = Rate(one - one / g_star);
+        else
+            be.overhead_rate = Rate(g_star - one);
+    }
+    // Salaries: A + A' + λ × B_L / P = Dc*.
+    const Decimal fixed = a + a_salary_free;
+    if (dc_needed > fixed && b_salary.sign() > 0) {
+        const Decimal lambda = (dc_needed - fixed) / (b_salary / p);
+        be.salary_factor = lambda;
+        for (const auto& s : m.staff) be.monthly_salaries.emplace_back(s.monthly_salary.amount() * lambda);
+    }
+    (void)zero;
+    return be;
+}
+
+RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasis basis,
+                          const PlausibilityBands& bands) {
+    RealismCheck r;
+    r.basis = basis;
+    r.tariff = tariff;
+    r.build_up = build_up(model);
+    r.cost_price = r.build_up.tariff;
+    r.gap = tariff - r.cost_price;
+    if (!r.cost_price.is_zero()) r.gap_percent = r.gap / r.cost_price * Decimal(100);
+    r.uncovered_elements = r.build_up.uncovered_elements;
+    r.out_of_band = out_of_band(model, r.build_up, bands);
+    r.break_even = break_even(tariff, model, r.build_up);
+    const bool below = tariff < r.cost_price;
+    switch (basis) {
+        case PriceBasis::fixed:
+            r.verdict = below ? Verdict::below_cost : tariff == r.cost_price ? Verdict::realistic : Verdict::implausible;
+            break;
+        case PriceBasis::floor: r.verdict = below ? Verdict::below_cost : Verdict::realistic; break;
+        case PriceBasis::substantiated:
+            r.verdict = !r.uncovered_elements.empty() ? Verdict::elements_missing
+                        : !r.out_of_band.empty()      ? Verdict::implausible
+                        : below                       ? Verdict::below_cost
+                                                      : Verdict::realistic;
+            break;
+    }
+    return r;
+}
+
+RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasis basis) {
+    return check_tariff(tariff, model, basis, PlausibilityBands::bundled());
+}
+
+}  // namespace zorginkoop
