@@ -2,6 +2,11 @@
 // Everything zorginkoop offers, in one include.
 #include "zorginkoop/core.hpp"
 #include "zorginkoop/data.hpp"
+#include "zorginkoop/indexation/check.hpp"
+#include "zorginkoop/indexation/clause.hpp"
+#include "zorginkoop/indexation/derivation.hpp"
+#include "zorginkoop/indexation/render.hpp"
+#include "zorginkoop/indexation/series.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
 #include "zorginkoop/law/law.hpp"

@@ -23,5 +23,6 @@ struct Args {
 /// not realistic, 2 input that cannot be read or a usage error.
 int cmd_ijw(Args& args);
 int cmd_tariff(Args& args);
+int cmd_index(Args& args);
 
 }  // namespace zkcli

@@ -20,6 +20,10 @@ const char* usage =
     "commands:\n"
     "  ijw --tariff HOURLY [--minutes N]   an hourly tariff as iJw eurocents, its IV081 minute\n"
     "                                      tariff and the invoice amount for N minutes\n"
+    "  index --clause FILE --year Y [--series FILE ...] [--tariff X --from Y1 --to Y2]\n"
+    "        [--first-contract-year Y0] [--format text|json] [--lang nl|en] [--svg FILE]\n"
+    "                                      the indexation rate of year Y under a contract clause,\n"
+    "                                      with its derivation; with --tariff, the yearly tariffs\n"
     "  tariff MODEL [--tariff X --basis fixed|floor|substantiated] [--bands FILE]\n"
     "         [--format text|json] [--lang nl|en] [--svg FILE]\n"
     "                                      the build-up of a cost model, mapped to the statutory\n"
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
         };
         static const Command commands[] = {
             {"ijw", zkcli::cmd_ijw},
+            {"index", zkcli::cmd_index},
             {"tariff", zkcli::cmd_tariff},
         };
         for (const auto& c : commands)

@@ -11,6 +11,7 @@ namespace py = pybind11;
 void register_core(py::module_& m);
 void register_io(py::module_& m);
 void register_report(py::module_& m);
+void register_indexation(py::module_& m);
 void register_tariff(py::module_& m);
 
 namespace {
@@ -57,5 +58,6 @@ PYBIND11_MODULE(_core, m) {
     register_core(m);
     register_io(m);
     register_report(m);
+    register_indexation(m);
     register_tariff(m);
 }

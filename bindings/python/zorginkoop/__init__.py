@@ -41,6 +41,19 @@ from ._core import (
     check_tariff,
     check_tariffs,
 )
+from . import indexation
+from .indexation import (
+    CatchUpSettlement,
+    ClauseProblem,
+    IndexationClause,
+    IndexFigure,
+    IndexRate,
+    IndexSeries,
+    IndexSeriesSet,
+    ScheduleRow,
+    TariffSchedule,
+    check_indexation_clause,
+)
 from .errors import (
     AmbiguousDate,
     InvalidInput,
@@ -79,6 +92,17 @@ __all__ = [
     "check_tariff",
     "build_up_many",
     "check_tariffs",
+    "indexation",
+    "IndexSeries",
+    "IndexSeriesSet",
+    "IndexFigure",
+    "IndexationClause",
+    "IndexRate",
+    "ScheduleRow",
+    "TariffSchedule",
+    "CatchUpSettlement",
+    "ClauseProblem",
+    "check_indexation_clause",
     "ZorginkoopError",
     "InvalidInput",
     "ParseError",
