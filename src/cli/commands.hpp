@@ -22,7 +22,8 @@ struct Args {
 /// Exit status of every command: 0 success, 1 a finding of error severity or a tariff that is
 /// not realistic, 2 input that cannot be read or a usage error.
 int cmd_ijw(Args& args);
-int cmd_tariff(Args& args);
 int cmd_index(Args& args);
+int cmd_tariff(Args& args);
+int cmd_check(Args& args);
 
 }  // namespace zkcli

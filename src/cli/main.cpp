@@ -27,7 +27,11 @@ const char* usage =
     "  tariff MODEL [--tariff X --basis fixed|floor|substantiated] [--bands FILE]\n"
     "         [--format text|json] [--lang nl|en] [--svg FILE]\n"
     "                                      the build-up of a cost model, mapped to the statutory\n"
-    "                                      cost elements; with --tariff, the realism check\n";
+    "                                      cost elements; with --tariff, the realism check\n"
+    "  check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
+    "        [--regional-contracting-from DATE]\n"
+    "                                      a procurement document judged against the rule\n"
+    "                                      catalogue; exit 0 no errors, 1 errors, 2 unreadable\n";
 
 }  // namespace
 
@@ -52,6 +56,7 @@ int main(int argc, char** argv) {
             {"ijw", zkcli::cmd_ijw},
             {"index", zkcli::cmd_index},
             {"tariff", zkcli::cmd_tariff},
+            {"check", zkcli::cmd_check},
         };
         for (const auto& c : commands)
             if (cmd == c.name) return c.run(a);

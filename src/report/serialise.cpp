@@ -117,7 +117,11 @@ std::string to_sarif(const Report& report, const RenderOptions& options) {
         ojson r;
         r["id"] = f.rule;
         r["shortDescription"] = {{"text", f.rule}};
-        if (!f.citations.empty()) r["helpUri"] = f.citations.front().url;
+        for (const auto& cite : f.citations)
+            if (!cite.url.empty()) {
+                r["helpUri"] = cite.url;
+                break;
+            }
         rules.push_back(r);
     }
     ojson results = ojson::array();
@@ -189,7 +193,8 @@ std::string to_text(const Report& report, const RenderOptions& options) {
         if (!f.locations.empty()) out += "  " + location_text(f.locations.front(), c);
         out += "\n    " + c.message(f) + "\n";
         for (std::size_t i = 1; i < f.locations.size(); ++i) out += "    " + c.ui("also") + ": " + location_text(f.locations[i], c) + "\n";
-        for (const auto& r : f.citations) out += "    " + c.ui("source") + ": " + c.laws->label(r, c.lang) + " <" + r.url + ">\n";
+        for (const auto& r : f.citations)
+            out += "    " + c.ui("source") + ": " + c.laws->label(r, c.lang) + (r.url.empty() ? "" : " <" + r.url + ">") + "\n";
     }
     if (report.findings.empty()) out += c.ui("no_findings") + "\n";
     out += "\n" + c.cat->render("ui.summary", {{"errors", std::to_string(report.count(Severity::error))},

@@ -13,6 +13,7 @@ void register_io(py::module_& m);
 void register_report(py::module_& m);
 void register_indexation(py::module_& m);
 void register_tariff(py::module_& m);
+void register_procurement(py::module_& m);
 
 namespace {
 
@@ -60,4 +61,5 @@ PYBIND11_MODULE(_core, m) {
     register_report(m);
     register_indexation(m);
     register_tariff(m);
+    register_procurement(m);
 }

@@ -54,6 +54,16 @@ from .indexation import (
     TariffSchedule,
     check_indexation_clause,
 )
+from . import procurement
+from .procurement import (
+    Document,
+    assert_no_errors,
+    check,
+    fired_rules,
+    load_document,
+    document_schema,
+    rule_catalogue,
+)
 from .errors import (
     AmbiguousDate,
     InvalidInput,
@@ -64,6 +74,14 @@ from .errors import (
 )
 
 __all__ = [
+    "procurement",
+    "Document",
+    "check",
+    "assert_no_errors",
+    "fired_rules",
+    "load_document",
+    "rule_catalogue",
+    "document_schema",
     "__version__",
     "errors",
     "Money",

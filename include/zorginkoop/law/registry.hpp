@@ -11,7 +11,13 @@
 
 namespace zorginkoop {
 
-enum class LawKind { bwb, celex, ecli };
+/// bwb/celex/ecli: binding sources with official identifiers. guidance: non-binding sources (VNG,
+/// PIANOo, Ketenbureau i-Sociaal Domein, iStandaarden, the regional strategies the catalogue's seed
+/// rules come from); their ids are library keys starting with "guidance:", not official identifiers,
+/// and they carry no URL unless research/legal-rules.md gives one.
+enum class LawKind { bwb, celex, ecli, guidance };
+
+inline bool is_binding(LawKind k) noexcept { return k != LawKind::guidance; }
 
 struct LegalSource {
     std::string id;          // BWBR0034925 / 32014L0024 / ECLI:EU:C:2016:399
@@ -55,6 +61,40 @@ public:
              "HvJ EU C-410/14 (Falk Pharma)", "CJEU 2 June 2016, C-410/14 (Dr. Falk Pharma)"},
             {"ECLI:EU:C:2018:142", LawKind::ecli, "HvJ EU 1 maart 2018, C-9/17 (Tirkkonen)",
              "HvJ EU C-9/17 (Tirkkonen)", "CJEU 1 March 2018, C-9/17 (Tirkkonen)"},
+            {"ECLI:NL:RBDHA:2019:11096", LawKind::ecli, "Rb. Den Haag 22 oktober 2019 (Haaglanden, tarieven jeugdhulp)",
+             "Rb. Den Haag 22-10-2019 (Haaglanden)", "District Court The Hague, 22 October 2019 (Haaglanden youth care tariffs)"},
+            {"ECLI:NL:GHDHA:2020:1120", LawKind::ecli, "Hof Den Haag 7 juli 2020 (Haaglanden, tarieven jeugdhulp)",
+             "Hof Den Haag 7-7-2020 (Haaglanden)", "Court of Appeal The Hague, 7 July 2020 (Haaglanden youth care tariffs)"},
+            // Guidance cited by the procurement rules (research/legal-rules.md gives no URLs for them).
+            {"guidance:vng-norm-opdrachtgeverschap", LawKind::guidance,
+             "VNG, Norm voor Opdrachtgeverschap (resolutie 10 juni 2020)", "Norm voor Opdrachtgeverschap",
+             "VNG Standard for Commissioning (resolution of 10 June 2020)"},
+            {"guidance:contractstandaarden-wmo", LawKind::guidance,
+             "Ketenbureau i-Sociaal Domein, Contractstandaarden Wmo 1.2 (Toelichting Inkoopdocumenten, oktober 2025)",
+             "Contractstandaarden Wmo", "Ketenbureau i-Sociaal Domein, Wmo Contract Standards 1.2"},
+            {"guidance:pianoo-open-house", LawKind::guidance, "PIANOo, Open House als inkoopmethodiek",
+             "PIANOo Open House", "PIANOo, Open House as a purchasing method"},
+            {"guidance:pianoo-contractduur", LawKind::guidance,
+             "PIANOo, Contractduur bepalen voor sociaal domein opdrachten", "PIANOo Contractduur",
+             "PIANOo, Setting the contract term for social-domain contracts"},
+            {"guidance:istandaarden-ijw-iwmo-3.2", LawKind::guidance,
+             "Zorginstituut Nederland, iJw 3.2 / iWmo 3.2 (regels, codelijsten en Basisschema)", "iJw/iWmo 3.2",
+             "Zorginstituut Nederland, iJw 3.2 / iWmo 3.2 (rules, code lists and base schema)"},
+            {"guidance:begrippenlijst-jw-wmo", LawKind::guidance,
+             "Ketenbureau i-Sociaal Domein, Begrippenlijst Jw en Wmo (11 juli 2025)", "Begrippenlijst Jw en Wmo",
+             "Ketenbureau i-Sociaal Domein, Glossary Jw and Wmo (11 July 2025)"},
+            {"guidance:eforms-sdk-notice-types", LawKind::guidance, "eForms SDK, notice-types (subtypen van aankondigingen)",
+             "eForms SDK", "eForms SDK, notice types"},
+            {"guidance:seed-leergang-inkoop-jeugdhulp-2018", LawKind::guidance,
+             "Leergang Inkoop Jeugdhulp (oktober 2018)", "Leergang Inkoop Jeugdhulp 2018",
+             "Youth care procurement course (October 2018)"},
+            {"guidance:seed-inkoopstrategie-rijnmond-2023", LawKind::guidance,
+             "Inkoopstrategie 2023 GR Jeugdhulp Rijnmond (vastgesteld 16 april 2021)", "Inkoopstrategie Rijnmond 2023",
+             "Procurement strategy 2023, GR Jeugdhulp Rijnmond (adopted 16 April 2021)"},
+            {"guidance:seed-inkoopstrategie-miov-2026", LawKind::guidance,
+             "Inkoopstrategie Jeugdhulp 2026 Zorgregio Midden-IJssel/Oost-Veluwe",
+             "Inkoopstrategie Midden-IJssel/Oost-Veluwe 2026",
+             "Youth care procurement strategy 2026, Midden-IJssel/Oost-Veluwe care region"},
         });
     }
 
@@ -88,8 +128,12 @@ public:
                 r.url = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:" + law.id;
                 break;
             case LawKind::ecli:
-                r.url = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=ecli:" + law.id;
+                // Dutch judgments on rechtspraak.nl, European ones on EUR-Lex
+                r.url = law.id.rfind("ECLI:NL:", 0) == 0 ? "https://deeplink.rechtspraak.nl/uitspraak?id=" + law.id
+                                                         : "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=ecli:" + law.id;
                 break;
+            case LawKind::guidance:
+                break;  // no URL: research/legal-rules.md gives none for these sources
         }
         return r;
     }
@@ -97,6 +141,12 @@ public:
     /// "art. 2.12 lid 1 Jeugdwet" / "Jeugdwet, article 2.12(1)".
     std::string label(const LegalRef& r, Lang lang) const {
         const LegalSource& law = at(r.law_id);
+        if (law.kind == LawKind::guidance) {  // "Norm voor Opdrachtgeverschap, afspraak 6" / "iJw/iWmo 3.2, OP261"
+            std::string s = lang == Lang::nl ? law.short_nl : law.title_en;
+            if (!r.article.empty()) s += ", " + r.article;
+            if (!r.lid.empty()) s += " " + r.lid;
+            return s;
+        }
         if (lang == Lang::nl) {
             std::string s;
             if (!r.article.empty()) {

@@ -1,0 +1,104 @@
+"""pytest plugin: collects procurement documents (``*.zorginkoop.yaml`` / ``*.zorginkoop.json``)
+that carry an ``expect:`` block and checks them, one test per document::
+
+    expect:
+      fires: [SAS-003]        # each must have a finding that fired
+      silent: [SAS-001]       # none may have a finding that fired
+      no_errors: true         # no finding of error severity at all
+
+A finding that only says "not evaluated" does not fire. Registered as the ``pytest11`` entry point
+``zorginkoop``; without the installed entry point, enable it with ``-p zorginkoop.pytest_plugin``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from . import errors as _errors
+from .procurement import check, fired, load_document
+
+_EXPECT = re.compile(r'^(expect|"expect")\s*:', re.MULTILINE)
+_SUFFIXES = (".zorginkoop.yaml", ".zorginkoop.yml", ".zorginkoop.json")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("zorginkoop")
+    group.addoption(
+        "--zorginkoop-lang", default="nl", choices=("nl", "en"),
+        help="language of the finding messages in zorginkoop document failures (default nl)",
+    )
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if not file_path.name.endswith(_SUFFIXES):
+        return None
+    try:
+        text = file_path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    if not _EXPECT.search(text):
+        return None
+    return ZorginkoopFile.from_parent(parent, path=file_path)
+
+
+class ZorginkoopFile(pytest.File):
+    def collect(self) -> Any:
+        yield ZorginkoopItem.from_parent(self, name=self.path.name.split(".zorginkoop.")[0])
+
+
+class ExpectationFailed(Exception):
+    """The document's findings differ from its expect: block."""
+
+
+class ZorginkoopItem(pytest.Item):
+    def runtest(self) -> None:
+        lang = str(self.config.getoption("zorginkoop_lang", "nl"))
+        doc = load_document(str(self.path))
+        expect = doc.expect or {}
+        report = check(doc)
+        findings = [f for f in report.findings if fired(f)]
+        actual = sorted({f.rule for f in findings})
+        want_fire = list(expect.get("fires") or [])
+        want_silent = list(expect.get("silent") or [])
+        missing = [r for r in want_fire if r not in actual]
+        unexpected = [r for r in want_silent if r in actual]
+        errors = [f for f in findings if f.severity == "error"]
+        problems: list[str] = []
+        if missing:
+            problems.append("expected to fire, but silent:")
+            problems += [f"  - {r}" for r in missing]
+        if unexpected:
+            problems.append("expected silent, but fired:")
+            for r in unexpected:
+                for f in findings:
+                    if f.rule == r:
+                        problems.append(f"  + {r} [{f.severity}] {_where(f)}: {f.message(lang)}")
+        if expect.get("no_errors") and errors:
+            problems.append("expected no errors, but found:")
+            problems += [f"  + {f.rule} {_where(f)}: {f.message(lang)}" for f in errors]
+        if problems:
+            head = (f"{self.path.name}: findings differ from expect: "
+                    f"(reference date {report.reference_date}, ruleset {report.ruleset_version})")
+            fired_line = "fired: " + (", ".join(actual) if actual else "(none)")
+            raise ExpectationFailed("\n".join([head, *problems, fired_line]))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, ExpectationFailed):
+            return str(excinfo.value)
+        if isinstance(excinfo.value, _errors.ZorginkoopError):
+            return f"{self.path.name}: the document cannot be read: {excinfo.value}"
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"zorginkoop document: {self.name}"
+
+
+def _where(f: Any) -> str:
+    if not f.locations:
+        return ""
+    loc = f.locations[0]
+    return f"{loc.path or '(document)'}" + (f" line {loc.line}" if loc.line else "")

@@ -1,0 +1,135 @@
+#pragma once
+// The rule framework of the procurement check: each rule of the catalogue (rules.md) is a small pure
+// function of the document and the facts derived from it, with its metadata: id, default severity,
+// stage, scope (law, procedure kinds, whether Part 2 of the Aanbestedingswet must apply), dates in
+// force judged on the reference date, and the citations it rests on.
+//
+// Rule groups live one per source file (src/procurement/rules_<group>.cpp) and are listed in
+// catalogue order in src/procurement/check.cpp; a new group (PRICE) is one more file and one more
+// line there.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zorginkoop/core/date.hpp"
+#include "zorginkoop/core/money.hpp"
+#include "zorginkoop/law/legal_ref.hpp"
+#include "zorginkoop/law/registry.hpp"
+#include "zorginkoop/procurement/document.hpp"
+#include "zorginkoop/report/finding.hpp"
+
+namespace zorginkoop::procurement {
+
+/// Stages in report order: regime → value → publication → term → award → price → Open House →
+/// funding (the funding stage holds the FUND, IJW, NVO and JREG groups).
+enum class Stage { regime, value, publication, term, award, price, open_house, funding };
+
+enum class LawScope { both, jeugdwet, wmo2015 };
+
+/// One citation of a rule, resolved through LawRegistry::cite. `tag` empty: cited by every finding
+/// of the rule; otherwise only by findings that ask for that tag (e.g. "full_regime").
+struct Citation {
+    std::string law_id;
+    std::string article;
+    std::string lid;
+    std::string onderdeel;
+    std::optional<Date> version_date;
+    LawScope law = LawScope::both;
+    std::string tag;
+};
+
+/// What the caller can set for a check.
+struct CheckOptions {
+    /// The reference date (peildatum), overriding the one derived from the document.
+    std::optional<Date> as_of;
+    /// JREG-001: the date on which Jeugdwet art. 2.19 lid 1 onder a enters into force (set by royal
+    /// decree; not known when this catalogue was written, so unset by default).
+    std::optional<Date> regional_contracting_from;
+};
+
+/// Facts derived from the document once, before the rules run.
+struct RuleContext {
+    CheckOptions options;
+    std::optional<Date> reference_date;
+    std::string reference_date_source;  // "as_of", "publications[0].date", "award.date", "term.start"
+    std::optional<ProcedureKind> declared_kind;
+    /// The kind the §2-§5 rules use: `sas` for an Open House that a cap, ranking or selection turns
+    /// into a public contract (OH-001), the declared kind otherwise.
+    std::optional<ProcedureKind> kind;
+    bool open_house_is_public_contract = false;
+    /// VAL-001's computed value: the larger of (a) initial term + extensions + other options and
+    /// (b) the sum of the lots; nullopt when neither part is given.
+    std::optional<Money> computed_value;
+    /// REG-001: the larger of the declared and the computed value.
+    std::optional<Money> regime_value;
+    /// Whether Part 2 of the Aanbestedingswet 2012 applies (regime_value ≥ EUR 750,000).
+    std::optional<bool> part2_applies;
+    const LawRegistry* laws = nullptr;
+};
+
+class Emitter;
+using RuleFn = void (*)(const Document&, const RuleContext&, Emitter&);
+
+struct Rule {
+    std::string id;  // stable id from rules.md ("SAS-003")
+    Severity severity = Severity::info;  // default; a rule may vary it per finding as rules.md says
+    Stage stage = Stage::regime;
+    LawScope law = LawScope::both;
+    /// Procedure kinds the rule is for (empty: any). A rule limited to kinds reports "not
+    /// evaluated" when the document states no kind.
+    std::vector<ProcedureKind> only_kinds;
+    /// Procedure kinds the rule is not for (when the kind is not stated, the rule runs).
+    std::vector<ProcedureKind> except_kinds;
+    /// Only when REG-001 finds Part 2 of the Aw 2012 applicable.
+    bool needs_part2 = false;
+    /// Dates in force, judged on the reference date (inclusive). Outside them the rule is not run;
+    /// without a reference date it reports "not evaluated".
+    std::optional<Date> in_force_from;
+    std::optional<Date> in_force_to;
+    std::vector<Citation> citations;
+    /// What the rule rests on and what could not be confirmed (documentation).
+    std::string note;
+    RuleFn run = nullptr;
+};
+
+/// Collects the findings of one rule: fills in the rule id, message key, citations and locations.
+class Emitter {
+public:
+    Emitter(const Rule& rule, const Document& doc, const RuleContext& ctx, std::vector<Finding>& out)
+        : rule_(rule), doc_(doc), ctx_(ctx), out_(out) {}
+
+    const Rule& rule() const noexcept { return rule_; }
+
+    /// A finding with the rule's default severity. Message key "check.<id>.<variant>"; `fields`
+    /// are both the message parameters and the evidence; `paths` are document paths (the first is
+    /// the main location).
+    Finding& emit(std::string_view variant, Fields fields, const std::vector<std::string>& paths,
+                  const std::vector<std::string>& tags = {}) {
+        return emit(rule_.severity, variant, std::move(fields), paths, tags);
+    }
+    Finding& emit(Severity severity, std::string_view variant, Fields fields, const std::vector<std::string>& paths,
+                  const std::vector<std::string>& tags = {});
+    /// The rule cannot be judged: `field` (a document path) is missing. An info finding with
+    /// message key rule.not_evaluated.
+    Finding& not_evaluated(const std::string& field, const std::vector<std::string>& paths = {});
+
+private:
+    std::vector<LegalRef> citations(const std::vector<std::string>& tags) const;
+
+    const Rule& rule_;
+    const Document& doc_;
+    const RuleContext& ctx_;
+    std::vector<Finding>& out_;
+};
+
+/// The message key of a finding that says a rule was not evaluated.
+inline constexpr std::string_view not_evaluated_key = "rule.not_evaluated";
+
+/// Every rule of the catalogue, in catalogue order (section, then id).
+const std::vector<Rule>& rule_catalogue();
+/// The rule with this id; InvalidInput when unknown.
+const Rule& find_rule(std::string_view id);
+
+}  // namespace zorginkoop::procurement

@@ -1,0 +1,337 @@
+// The check: the rule catalogue in catalogue order, the facts derived once from the document
+// (reference date, effective procedure kind, computed value, regime), the scope and dates-in-force
+// gates every rule passes, and the report.
+
+#include "zorginkoop/procurement/check.hpp"
+
+#include <algorithm>
+
+#include "rule_support.hpp"
+
+namespace zorginkoop::procurement {
+
+namespace detail {
+
+std::optional<Date> version_of(const std::string& law_id) {
+    // research/legal-rules.md, "Version basis": the consolidated versions its text was quoted from.
+    if (law_id == jeugdwet || law_id == besluit_jeugdwet || law_id == uitv_besluit_wmo || law_id == regeling_jeugdwet)
+        return parse_date("2026-01-01");
+    if (law_id == wmo) return parse_date("2026-07-01");
+    if (law_id == aw) return parse_date("2026-04-30");
+    if (law_id == uitv_regeling_wmo) return parse_date("2025-03-20");
+    return std::nullopt;
+}
+
+Citation cite(const std::string& law_id, const std::string& article, const std::string& lid,
+              const std::string& onderdeel, LawScope law, const std::string& tag) {
+    return Citation{law_id, article, lid, onderdeel, version_of(law_id), law, tag};
+}
+
+Citation cite_version(const std::string& law_id, const std::string& article, const std::string& lid,
+                      const std::string& onderdeel, const char* version, LawScope law, const std::string& tag) {
+    return Citation{law_id, article, lid, onderdeel, parse_date(version), law, tag};
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+
+std::vector<ProductRef> products(const Document& doc) {
+    std::vector<ProductRef> out;
+    if (!doc.lots) return out;
+    for (std::size_t i = 0; i < doc.lots->size(); ++i) {
+        const Lot& lot = (*doc.lots)[i];
+        if (!lot.products) continue;
+        for (std::size_t j = 0; j < lot.products->size(); ++j)
+            out.push_back(ProductRef{&lot, &(*lot.products)[j], product_path(i, j)});
+    }
+    return out;
+}
+
+std::string product_label(const ProductRef& p) {
+    if (p.product->code) return *p.product->code;
+    if (p.product->name) return *p.product->name;
+    return p.path;
+}
+
+std::optional<int> initial_term_months(const Document& doc) {
+    if (!doc.term || !doc.term->start || !doc.term->end) return std::nullopt;
+    return term_months(*doc.term->start, *doc.term->end);
+}
+
+int extension_months(const Document& doc) {
+    int m = 0;
+    if (doc.term && doc.term->extensions)
+        for (const auto& e : *doc.term->extensions) m += e.months;
+    return m;
+}
+
+ValueParts value_parts(const Document& doc) {
+    ValueParts v;
+    const EstimatedValue* ev = doc.estimated_value ? &*doc.estimated_value : nullptr;
+    if (ev && ev->initial_term_value) {
+        Money a = *ev->initial_term_value;
+        std::vector<std::string> parts{"initial_term_value " + fmt(*ev->initial_term_value)};
+        if (doc.term && doc.term->extensions) {
+            const auto& exts = *doc.term->extensions;
+            for (std::size_t i = 0; i < exts.size(); ++i) {
+                if (exts[i].value) {
+                    a += *exts[i].value;
+                    parts.push_back("term.extensions[" + std::to_string(i) + "].value " + fmt(*exts[i].value));
+                } else {
+                    v.a_missing.push_back("term.extensions[" + std::to_string(i) + "].value");
+                }
+            }
+        }
+        if (ev->other_options_value) {
+            a += *ev->other_options_value;
+            parts.push_back("other_options_value " + fmt(*ev->other_options_value));
+        } else {
+            v.a_missing.push_back("estimated_value.other_options_value");
+        }
+        v.a = a;
+        v.a_built = join(parts, " + ");
+    }
+    if (doc.lots) {
+        Money b;
+        bool any = false;
+        std::vector<std::string> parts;
+        for (std::size_t i = 0; i < doc.lots->size(); ++i) {
+            const Lot& l = (*doc.lots)[i];
+            if (l.estimated_value) {
+                b += *l.estimated_value;
+                any = true;
+                parts.push_back("lot " + l.id + " " + fmt(*l.estimated_value));
+            } else {
+                v.b_missing.push_back(lot_path(i) + ".estimated_value");
+            }
+        }
+        if (any) {
+            v.b = b;
+            v.b_built = join(parts, " + ");
+        }
+    }
+    if (v.a && v.b) v.computed = *v.a < *v.b ? *v.b : *v.a;
+    else if (v.a) v.computed = v.a;
+    else if (v.b) v.computed = v.b;
+    return v;
+}
+
+std::vector<std::pair<std::size_t, const Publication*>> publications_of(const Document& doc, PublicationKind kind) {
+    std::vector<std::pair<std::size_t, const Publication*>> out;
+    if (!doc.publications) return out;
+    for (std::size_t i = 0; i < doc.publications->size(); ++i)
+        if ((*doc.publications)[i].kind == kind) out.emplace_back(i, &(*doc.publications)[i]);
+    return out;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+// ---- Emitter --------------------------------------------------------------------------------------
+
+std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) const {
+    std::vector<LegalRef> out;
+    for (const auto& c : rule_.citations) {
+        if (c.law == LawScope::jeugdwet && doc_.law != CareLaw::jeugdwet) continue;
+        if (c.law == LawScope::wmo2015 && doc_.law != CareLaw::wmo2015) continue;
+        if (!c.tag.empty() && std::find(tags.begin(), tags.end(), c.tag) == tags.end()) continue;
+        out.push_back(ctx_.laws->cite(c.law_id, c.article, c.lid, c.onderdeel, c.version_date));
+    }
+    return out;
+}
+
+Finding& Emitter::emit(Severity severity, std::string_view variant, Fields fields, const std::vector<std::string>& paths,
+                       const std::vector<std::string>& tags) {
+    Finding f;
+    f.rule = rule_.id;
+    f.severity = severity;
+    f.message_key = "check." + rule_.id + "." + std::string(variant);
+    f.params = fields;
+    f.evidence = std::move(fields);
+    for (const auto& p : paths) f.locations.push_back(doc_.location(p));
+    f.citations = citations(tags);
+    out_.push_back(std::move(f));
+    return out_.back();
+}
+
+Finding& Emitter::not_evaluated(const std::string& field, const std::vector<std::string>& paths) {
+    Finding f;
+    f.rule = rule_.id;
+    f.severity = Severity::info;
+    f.message_key = std::string(not_evaluated_key);
+    f.params = {{"field", field}, {"rule", rule_.id}};
+    f.evidence = {{"missing", field}};
+    if (paths.empty()) f.locations.push_back(doc_.location(field));
+    for (const auto& p : paths) f.locations.push_back(doc_.location(p));
+    f.citations = citations({});
+    out_.push_back(std::move(f));
+    return out_.back();
+}
+
+// ---- catalogue ----------------------------------------------------------------------------------
+
+const std::vector<Rule>& rule_catalogue() {
+    static const std::vector<Rule> all = [] {
+        std::vector<Rule> out;
+        // Catalogue order of rules.md: REG, VAL, SAS, TERM, AWD, PRICE, OH, FUND, IJW, NVO, JREG.
+        for (auto group : {reg_rules, val_rules, sas_rules, term_rules, awd_rules, price_rules, oh_rules, fund_rules, ijw_rules,
+                           nvo_rules, jreg_rules})
+            for (auto& r : group()) out.push_back(std::move(r));
+        return out;
+    }();
+    return all;
+}
+
+const Rule& find_rule(std::string_view id) {
+    for (const auto& r : rule_catalogue())
+        if (r.id == id) return r;
+    throw InvalidInput("unknown rule id '" + std::string(id) + "'");
+}
+
+Money sas_threshold() { return Money(Decimal(750000)); }
+
+// ---- context ------------------------------------------------------------------------------------
+
+RuleContext derive_context(const Document& doc, const CheckOptions& options) {
+    RuleContext c;
+    c.options = options;
+    // Reference date: the first contract notice or prior information notice, else award.date, else
+    // term.start (rules.md); as_of overrides.
+    if (options.as_of) {
+        c.reference_date = options.as_of;
+        c.reference_date_source = "as_of";
+    } else {
+        if (doc.publications) {
+            for (std::size_t i = 0; i < doc.publications->size(); ++i) {
+                const auto& p = (*doc.publications)[i];
+                if ((p.kind == PublicationKind::contract_notice || p.kind == PublicationKind::prior_information_notice) &&
+                    p.date && (!c.reference_date || date::sys_days{*p.date} < date::sys_days{*c.reference_date})) {
+                    c.reference_date = p.date;
+                    c.reference_date_source = pub_path(i) + ".date";
+                }
+            }
+        }
+        if (!c.reference_date && doc.award && doc.award->date) {
+            c.reference_date = doc.award->date;
+            c.reference_date_source = "award.date";
+        }
+        if (!c.reference_date && doc.term && doc.term->start) {
+            c.reference_date = doc.term->start;
+            c.reference_date_source = "term.start";
+        }
+    }
+    if (doc.procedure) c.declared_kind = doc.procedure->kind;
+    c.kind = c.declared_kind;
+    if (c.declared_kind == ProcedureKind::open_house) {
+        bool capped = false;
+        if (doc.open_house && doc.open_house->max_providers && *doc.open_house->max_providers) capped = true;
+        if (doc.open_house && doc.open_house->ranking.value_or(false)) capped = true;
+        if (doc.lots)
+            for (const auto& l : *doc.lots)
+                if (l.max_providers && *l.max_providers) capped = true;
+        if (capped) {
+            c.open_house_is_public_contract = true;
+            c.kind = ProcedureKind::sas;
+        }
+    }
+    const ValueParts v = value_parts(doc);
+    c.computed_value = v.computed;
+    std::optional<Money> declared;
+    if (doc.estimated_value) declared = doc.estimated_value->declared;
+    if (declared && c.computed_value) c.regime_value = *declared < *c.computed_value ? *c.computed_value : *declared;
+    else if (declared) c.regime_value = declared;
+    else c.regime_value = c.computed_value;
+    if (c.regime_value) c.part2_applies = *c.regime_value >= sas_threshold();
+    return c;
+}
+
+// ---- check --------------------------------------------------------------------------------------
+
+namespace {
+
+bool in_law(LawScope s, CareLaw l) {
+    return s == LawScope::both || (s == LawScope::jeugdwet && l == CareLaw::jeugdwet) ||
+           (s == LawScope::wmo2015 && l == CareLaw::wmo2015);
+}
+
+bool contains(const std::vector<ProcedureKind>& v, ProcedureKind k) { return std::find(v.begin(), v.end(), k) != v.end(); }
+
+const std::string reference_date_field = "publications[].date / award.date / term.start";
+
+}  // namespace
+
+Report check(const Document& doc, const CheckOptions& options) {
+    const LawRegistry laws = LawRegistry::bundled();
+    RuleContext ctx = derive_context(doc, options);
+    ctx.laws = &laws;
+
+    const auto& catalogue = rule_catalogue();
+    std::vector<std::pair<std::size_t, Finding>> found;
+    for (std::size_t index = 0; index < catalogue.size(); ++index) {
+        const Rule& rule = catalogue[index];
+        std::vector<Finding> out;
+        Emitter emit(rule, doc, ctx, out);
+        [&] {
+            if (!in_law(rule.law, doc.law)) return;
+            // The Open House rules judge the declared kind; §2-§5 judge the effective one (OH-001).
+            const std::optional<ProcedureKind> kind = rule.stage == Stage::open_house ? ctx.declared_kind : ctx.kind;
+            if (!rule.only_kinds.empty()) {
+                if (!kind) {
+                    emit.not_evaluated("procedure.kind");
+                    return;
+                }
+                if (!contains(rule.only_kinds, *kind)) return;
+            }
+            if (kind && contains(rule.except_kinds, *kind)) return;
+            if (rule.in_force_from || rule.in_force_to) {
+                if (!ctx.reference_date) {
+                    emit.not_evaluated(reference_date_field, {"publications", "award.date", "term.start"});
+                    return;
+                }
+                const auto ref = date::sys_days{*ctx.reference_date};
+                if (rule.in_force_from && ref < date::sys_days{*rule.in_force_from}) return;
+                if (rule.in_force_to && ref > date::sys_days{*rule.in_force_to}) return;
+            }
+            if (rule.needs_part2) {
+                if (!ctx.part2_applies) {
+                    emit.not_evaluated("estimated_value.declared");
+                    return;
+                }
+                if (!*ctx.part2_applies) return;
+            }
+            rule.run(doc, ctx, emit);
+        }();
+        for (auto& f : out) found.emplace_back(index, std::move(f));
+    }
+    // Catalogue order, then document location (line, column); ties keep the rule's own order.
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        const std::size_t la = a.second.locations.empty() ? 0 : a.second.locations.front().line;
+        const std::size_t lb = b.second.locations.empty() ? 0 : b.second.locations.front().line;
+        if (la != lb) return la < lb;
+        const std::size_t ca = a.second.locations.empty() ? 0 : a.second.locations.front().column;
+        const std::size_t cb = b.second.locations.empty() ? 0 : b.second.locations.front().column;
+        return ca < cb;
+    });
+
+    Report report;
+    report.ruleset_version = std::string(ruleset_version);
+    report.reference_date = ctx.reference_date;
+    report.subject = doc.id;
+    report.context.emplace_back("law", name(doc.law));
+    report.context.emplace_back("procedure_kind", ctx.declared_kind ? name(*ctx.declared_kind) : "-");
+    if (ctx.open_house_is_public_contract) report.context.emplace_back("checked_as", name(*ctx.kind));
+    report.context.emplace_back("reference_date_from", ctx.reference_date ? ctx.reference_date_source : "-");
+    report.context.emplace_back("estimated_value", ctx.regime_value ? fmt(*ctx.regime_value) : "-");
+    report.context.emplace_back("aw_part2", ctx.part2_applies ? (*ctx.part2_applies ? "yes" : "no") : "-");
+    for (auto& f : found) report.findings.push_back(std::move(f.second));
+    return report;
+}
+
+Report check_file(const std::string& path, const CheckOptions& options) { return check(load_document(path), options); }
+
+}  // namespace zorginkoop::procurement

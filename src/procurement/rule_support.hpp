@@ -1,0 +1,110 @@
+#pragma once
+// Shared helpers of the rule groups (private to the library): citations with their verified version
+// dates, evidence formatting, paths, term arithmetic and the value computation of VAL-001.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zorginkoop/procurement/check.hpp"
+#include "zorginkoop/procurement/document.hpp"
+#include "zorginkoop/procurement/rule.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+// ---- law ids (rules.md, top) and the consolidated versions whose text research/legal-rules.md
+// quotes (its "Version basis"). -----------------------------------------------------------------
+inline constexpr const char* jeugdwet = "BWBR0034925";
+inline constexpr const char* besluit_jeugdwet = "BWBR0035779";
+inline constexpr const char* wmo = "BWBR0035362";
+inline constexpr const char* uitv_besluit_wmo = "BWBR0035733";
+inline constexpr const char* aw = "BWBR0032203";
+inline constexpr const char* regeling_jeugdwet = "BWBR0036007";
+inline constexpr const char* uitv_regeling_wmo = "BWBR0036096";
+inline constexpr const char* wet_beschikbaarheid = "BWBR0051641";
+inline constexpr const char* directive = "32014L0024";
+inline constexpr const char* falk_pharma = "ECLI:EU:C:2016:399";
+inline constexpr const char* tirkkonen = "ECLI:EU:C:2018:142";
+// Guidance sources (LawKind::guidance in the registry; library keys, not official identifiers).
+inline constexpr const char* g_norm = "guidance:vng-norm-opdrachtgeverschap";
+inline constexpr const char* g_contractstandaarden = "guidance:contractstandaarden-wmo";
+inline constexpr const char* g_pianoo_open_house = "guidance:pianoo-open-house";
+inline constexpr const char* g_pianoo_contractduur = "guidance:pianoo-contractduur";
+inline constexpr const char* g_istandaarden = "guidance:istandaarden-ijw-iwmo-3.2";
+inline constexpr const char* g_begrippenlijst = "guidance:begrippenlijst-jw-wmo";
+inline constexpr const char* g_leergang = "guidance:seed-leergang-inkoop-jeugdhulp-2018";
+inline constexpr const char* g_rijnmond = "guidance:seed-inkoopstrategie-rijnmond-2023";
+inline constexpr const char* g_miov = "guidance:seed-inkoopstrategie-miov-2026";
+inline constexpr const char* g_eforms = "guidance:eforms-sdk-notice-types";
+
+std::optional<Date> version_of(const std::string& law_id);
+
+/// A citation of the consolidated version legal-rules.md quotes for that law.
+Citation cite(const std::string& law_id, const std::string& article, const std::string& lid = {},
+              const std::string& onderdeel = {}, LawScope law = LawScope::both, const std::string& tag = {});
+/// A citation of an explicitly dated (historic) version.
+Citation cite_version(const std::string& law_id, const std::string& article, const std::string& lid,
+                      const std::string& onderdeel, const char* version, LawScope law = LawScope::both,
+                      const std::string& tag = {});
+
+// ---- rule groups, in catalogue order -------------------------------------------------------------
+std::vector<Rule> reg_rules();
+std::vector<Rule> val_rules();
+std::vector<Rule> sas_rules();
+std::vector<Rule> term_rules();
+std::vector<Rule> awd_rules();
+std::vector<Rule> price_rules();
+std::vector<Rule> oh_rules();
+std::vector<Rule> fund_rules();
+std::vector<Rule> ijw_rules();
+std::vector<Rule> nvo_rules();
+std::vector<Rule> jreg_rules();
+
+// ---- evidence -------------------------------------------------------------------------------------
+inline std::string fmt(const Date& d) { return format_date(d); }
+inline std::string fmt(const Money& m) { return m.to_string(); }
+inline std::string fmt(const Decimal& d) { return d.to_string(); }
+inline std::string fmt(bool b) { return b ? "true" : "false"; }
+inline std::string fmt(long long v) { return std::to_string(v); }
+inline std::string fmt(int v) { return std::to_string(v); }
+inline std::string fmt(long v) { return std::to_string(v); }
+std::string join(const std::vector<std::string>& items, const std::string& sep = ", ");
+
+// ---- paths ---------------------------------------------------------------------------------------
+inline std::string lot_path(std::size_t i) { return "lots[" + std::to_string(i) + "]"; }
+inline std::string product_path(std::size_t i, std::size_t j) {
+    return lot_path(i) + ".products[" + std::to_string(j) + "]";
+}
+inline std::string pub_path(std::size_t i) { return "publications[" + std::to_string(i) + "]"; }
+
+/// Every product with its path and its lot, in document order.
+struct ProductRef {
+    const Lot* lot;
+    const Product* product;
+    std::string path;
+};
+std::vector<ProductRef> products(const Document& doc);
+/// How a product is named in messages: its code, else its name, else its path.
+std::string product_label(const ProductRef& p);
+
+// ---- term and value ----------------------------------------------------------------------------------
+/// Months of the initial term (term.start … term.end); nullopt when a date is missing.
+std::optional<int> initial_term_months(const Document& doc);
+/// Months of the extensions (0 when none are listed).
+int extension_months(const Document& doc);
+
+struct ValueParts {
+    std::optional<Money> a;  // initial_term_value + extensions' values + other_options_value
+    std::string a_built;     // how (a) was built
+    std::vector<std::string> a_missing;  // parts that were not given
+    std::optional<Money> b;  // sum of lots[].estimated_value
+    std::string b_built;
+    std::vector<std::string> b_missing;
+    std::optional<Money> computed;  // the larger of a and b
+};
+ValueParts value_parts(const Document& doc);
+
+/// The start publications (contract notices and prior information notices), index and entry.
+std::vector<std::pair<std::size_t, const Publication*>> publications_of(const Document& doc, PublicationKind kind);
+
+}  // namespace zorginkoop::procurement::detail

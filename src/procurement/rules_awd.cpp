@@ -1,0 +1,161 @@
+// §5 Award (AWD-*): Jeugdwet art. 2.12 and 2.13, Wmo 2015 art. 2.6.4 and 2.6.5, old Jeugdwet
+// art. 2.11 lid 2-3 and old Wmo 2.6.4 lid 2-3, Aw 2012 art. 2.114-2.115, Uitvoeringsbesluit Wmo
+// 2015 art. 5.1 lid 1.
+
+#include <algorithm>
+
+#include "rule_support.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+namespace {
+
+const std::vector<ProcedureKind> not_public_contract{ProcedureKind::open_house, ProcedureKind::subsidy};
+const std::vector<ProcedureKind> full_regime{ProcedureKind::european_open, ProcedureKind::european_restricted,
+                                             ProcedureKind::european_competitive_dialogue};
+
+bool has_quality(const Award& a) {
+    return a.criteria && std::any_of(a.criteria->begin(), a.criteria->end(), [](const Criterion& c) {
+               return c.kind && *c.kind == CriterionKind::quality;
+           });
+}
+
+/// AWD-001 and AWD-002: lowest price alone, or no quality criterion.
+void quality_rule(const Document& doc, const RuleContext& c, Emitter& out) {
+    const bool full = c.kind && is_full_regime(*c.kind);
+    const std::vector<std::string> tags = full ? std::vector<std::string>{"full"} : std::vector<std::string>{};
+    const Award* a = doc.award ? &*doc.award : nullptr;
+    const std::optional<AwardBasis> basis = a ? a->basis : std::nullopt;
+    if (basis == AwardBasis::lowest_price) {
+        out.emit("lowest_price", {{"basis", name(*basis)}}, {"award.basis"}, tags);
+        return;
+    }
+    const bool criteria = a && a->criteria && !a->criteria->empty();
+    if (criteria) {
+        if (!has_quality(*a))
+            out.emit("no_quality", {{"basis", basis ? name(*basis) : "-"}, {"criteria", std::to_string(a->criteria->size())}},
+                     {"award.criteria"}, tags);
+        return;
+    }
+    if (!basis) {
+        out.not_evaluated("award.basis", {"award"});
+        return;
+    }
+    if (*basis == AwardBasis::best_price_quality) return;  // the price-quality ratio weighs quality
+    out.emit("no_quality", {{"basis", name(*basis)}, {"criteria", "0"}}, {"award.basis"}, tags);
+}
+
+void awd_003(const Document& doc, const RuleContext&, Emitter& out) {
+    const Award* a = doc.award ? &*doc.award : nullptr;
+    if (!a || !a->basis) {
+        out.not_evaluated("award.basis", {"award"});
+        return;
+    }
+    if (*a->basis != AwardBasis::best_price_quality) return;
+    if (!a->criteria) {
+        out.not_evaluated("award.criteria", {"award"});
+        return;
+    }
+    for (std::size_t i = 0; i < a->criteria->size(); ++i) {
+        const Criterion& k = (*a->criteria)[i];
+        if (k.weight || k.order) continue;
+        out.emit("unweighted", {{"criterion", k.name}}, {"award.criteria[" + std::to_string(i) + "]"});
+    }
+}
+
+void awd_004(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.award || !doc.award->continuity_considered) {
+        out.not_evaluated("award.continuity_considered");
+        return;
+    }
+    if (!*doc.award->continuity_considered) out.emit("not_considered", {}, {"award.continuity_considered"});
+}
+
+void awd_005(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.contract_clauses || !doc.contract_clauses->staff_takeover_consultation) {
+        out.not_evaluated("contract_clauses.staff_takeover_consultation");
+        return;
+    }
+    if (!*doc.contract_clauses->staff_takeover_consultation)
+        out.emit(doc.law == CareLaw::jeugdwet ? "missing_jeugdwet" : "missing_wmo", {},
+                 {"contract_clauses.staff_takeover_consultation"});
+}
+
+}  // namespace
+
+std::vector<Rule> awd_rules() {
+    std::vector<Rule> r;
+    {
+        Rule x;
+        x.id = "AWD-001";
+        x.severity = Severity::error;
+        x.stage = Stage::award;
+        x.except_kinds = not_public_contract;
+        x.in_force_from = parse_date("2022-07-01");
+        x.citations = {cite(jeugdwet, "2.12", "1", "", LawScope::jeugdwet),
+                       cite(wmo, "2.6.4", "1", "", LawScope::wmo2015),
+                       cite(jeugdwet, "2.12", "2", "", LawScope::jeugdwet, "full"),
+                       cite(wmo, "2.6.4", "2", "", LawScope::wmo2015, "full"),
+                       cite(aw, "2.114", "4", "", LawScope::both, "full")};
+        x.note = "In force 2022-07-01 (Stb. 2022, 188 and 241). Quality counts when a criterion has kind quality, or "
+                 "when the basis is best_price_quality and no criteria are listed.";
+        x.run = quality_rule;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "AWD-002";
+        x.severity = Severity::error;
+        x.stage = Stage::award;
+        x.except_kinds = not_public_contract;
+        x.in_force_from = parse_date("2015-01-01");
+        x.in_force_to = parse_date("2022-06-30");
+        x.citations = {cite_version(jeugdwet, "2.11", "2", "", "2022-01-01", LawScope::jeugdwet),
+                       cite_version(jeugdwet, "2.11", "3", "", "2022-01-01", LawScope::jeugdwet),
+                       cite_version(wmo, "2.6.4", "2", "", "2015-01-01", LawScope::wmo2015),
+                       cite_version(wmo, "2.6.4", "3", "", "2015-01-01", LawScope::wmo2015)};
+        x.note = "Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
+                 "in the notice is not in the document format and is not checked.";
+        x.run = quality_rule;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "AWD-003";
+        x.severity = Severity::error;
+        x.stage = Stage::award;
+        x.only_kinds = full_regime;
+        x.citations = {cite(aw, "2.115", "4"), cite(aw, "2.115", "5"), cite(aw, "2.114", "2", "a")};
+        x.run = awd_003;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "AWD-004";
+        x.severity = Severity::error;
+        x.stage = Stage::award;
+        x.law = LawScope::wmo2015;
+        x.except_kinds = not_public_contract;
+        x.citations = {cite(wmo, "2.6.5", "2")};
+        x.note = "Every product is taken to be a maatwerkvoorziening; no dates in force are applied (the article is "
+                 "verified in the current text only).";
+        x.run = awd_004;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "AWD-005";
+        x.severity = Severity::error;
+        x.stage = Stage::award;
+        x.except_kinds = {ProcedureKind::subsidy};
+        x.citations = {cite(uitv_besluit_wmo, "5.1", "1", "", LawScope::wmo2015),
+                       cite(jeugdwet, "2.13", "1", "", LawScope::jeugdwet)};
+        x.note = "Applies to every contract, Open House admissions included (both articles speak of an overeenkomst); "
+                 "no dates in force are applied.";
+        x.run = awd_005;
+        r.push_back(std::move(x));
+    }
+    return r;
+}
+
+}  // namespace zorginkoop::procurement::detail

@@ -1,0 +1,136 @@
+// §8 iJw / iWmo (IJW-*): tariffs as LDT_Bedrag, product categories (JZ020, WMO020) and codes, WJ756
+// units, and the IV081 minute arithmetic. The iStandaarden are binding through Regeling Jeugdwet
+// art. 6c.1 and Uitvoeringsregeling Wmo 2015 art. 3j for the effort and output variants.
+
+#include "rule_support.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+namespace {
+
+/// Task products carry a budget, not a tariff or unit; the tariff and unit rules skip them.
+bool priced(const Product& p) { return !p.funding || *p.funding != FundingVariant::task; }
+
+void ijw_001(const Document& doc, const RuleContext&, Emitter& out) {
+    std::vector<std::string> missing;
+    for (const auto& p : products(doc)) {
+        const Product& x = *p.product;
+        if (!priced(x)) continue;
+        if (!x.tariff) {
+            missing.push_back(p.path + ".tariff");
+            continue;
+        }
+        const Decimal cents = x.tariff->amount() * Decimal(100);
+        const char* problem = nullptr;
+        if (!cents.is_integer()) problem = "fraction";
+        else if (x.tariff->sign() < 0) problem = "negative";
+        else if (Decimal(ijw::max_amount_cents) < cents) problem = "too_large";
+        if (!problem) continue;
+        out.emit(problem, {{"product", product_label(p)}, {"tariff", x.tariff->amount().to_string()}, {"maximum", "999999.99"}},
+                 {p.path + ".tariff"});
+    }
+    if (!missing.empty()) out.not_evaluated("lots[].products[].tariff", missing);
+}
+
+bool valid_category(CareLaw law, const std::string& c) {
+    if (c.size() != 2 || !std::isdigit(static_cast<unsigned char>(c[0])) || !std::isdigit(static_cast<unsigned char>(c[1])))
+        return false;
+    const int v = (c[0] - '0') * 10 + (c[1] - '0');
+    if (law == CareLaw::jeugdwet) return (v >= 31 && v <= 38) || (v >= 40 && v <= 55);
+    return v >= 1 && v <= 18;
+}
+
+void ijw_002(const Document& doc, const RuleContext&, Emitter& out) {
+    std::vector<std::string> missing;
+    std::string first_missing;
+    for (const auto& p : products(doc)) {
+        const Product& x = *p.product;
+        if (!x.category || !x.code) {
+            const std::string field = p.path + (!x.category ? ".category" : ".code");
+            if (first_missing.empty()) first_missing = !x.category ? "lots[].products[].category" : "lots[].products[].code";
+            missing.push_back(field);
+        }
+        if (x.category && !valid_category(doc.law, *x.category))
+            out.emit(doc.law == CareLaw::jeugdwet ? "category_jeugd" : "category_wmo",
+                     {{"product", product_label(p)}, {"category", *x.category}}, {p.path + ".category"});
+        if (x.code && (x.code->empty() || x.code->size() > 5))
+            out.emit("code", {{"product", product_label(p)}, {"code", *x.code}, {"length", std::to_string(x.code->size())}},
+                     {p.path + ".code"});
+    }
+    if (!missing.empty()) out.not_evaluated(first_missing, missing);
+}
+
+void ijw_003(const Document& doc, const RuleContext&, Emitter& out) {
+    std::vector<std::string> missing;
+    for (const auto& p : products(doc)) {
+        const Product& x = *p.product;
+        if (x.unit_text && !x.unit) {
+            out.emit("unknown", {{"product", product_label(p)}, {"unit", *x.unit_text}}, {p.path + ".unit"});
+            continue;
+        }
+        if (!x.unit_text && priced(x)) missing.push_back(p.path + ".unit");
+    }
+    if (!missing.empty()) out.not_evaluated("lots[].products[].unit", missing);
+}
+
+void ijw_004(const Document& doc, const RuleContext&, Emitter& out) {
+    for (const auto& p : products(doc)) {
+        const Product& x = *p.product;
+        if (!x.declared_per_minute.value_or(false)) continue;
+        if (x.unit && *x.unit != ijw::Unit::uur) continue;  // the rule is about hourly tariffs
+        if (!x.tariff) {
+            out.not_evaluated(p.path + ".tariff", {p.path + ".declared_per_minute"});
+            continue;
+        }
+        const Decimal cents = x.tariff->amount() * Decimal(100);
+        if (!cents.is_integer() || x.tariff->sign() < 0) continue;  // IJW-001
+        if ((cents / Decimal(60)).is_integer()) continue;
+        const Money minute = ijw::minute_tariff(*x.tariff);
+        const Money via_minutes = minute * Decimal(60);
+        out.emit("not_divisible",
+                 {{"product", product_label(p)},
+                  {"hourly", fmt(*x.tariff)},
+                  {"minute_tariff", fmt(minute)},
+                  {"sixty_minutes", fmt(via_minutes)},
+                  {"difference_per_hour", fmt(via_minutes - *x.tariff)}},
+                 {p.path + ".tariff", p.path + ".declared_per_minute"});
+    }
+}
+
+Rule make(const char* id, Severity sev, std::vector<Citation> cites, RuleFn fn, std::string note = {}) {
+    Rule x;
+    x.id = id;
+    x.severity = sev;
+    x.stage = Stage::funding;
+    x.citations = std::move(cites);
+    x.note = std::move(note);
+    x.run = fn;
+    return x;
+}
+
+std::vector<Citation> binding_basis() {
+    return {cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet), cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015)};
+}
+
+}  // namespace
+
+std::vector<Rule> ijw_rules() {
+    std::vector<Rule> r;
+    auto with = [](std::vector<Citation> extra) {
+        auto c = binding_basis();
+        for (auto& e : extra) c.push_back(std::move(e));
+        return c;
+    };
+    r.push_back(make("IJW-001", Severity::error, with({cite(g_istandaarden, "LDT_Bedrag")}), ijw_001,
+                     "Task products (budgets) are skipped."));
+    r.push_back(make("IJW-002", Severity::error, with({cite(g_istandaarden, "JZ020"), cite(g_istandaarden, "WMO020"),
+                                                       cite(g_istandaarden, "LDT_ProductCode")}),
+                     ijw_002));
+    r.push_back(make("IJW-003", Severity::error, with({cite(g_istandaarden, "WJ756")}), ijw_003,
+                     "Names are normalised when the document is read; a unit that is neither a code nor a name fires."));
+    r.push_back(make("IJW-004", Severity::warning, {cite(g_istandaarden, "IV081")}, ijw_004,
+                     "Fires for a tariff in whole cents that 60 does not divide (in cents)."));
+    return r;
+}
+
+}  // namespace zorginkoop::procurement::detail

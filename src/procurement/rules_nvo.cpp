@@ -1,0 +1,94 @@
+// §9 Norm voor Opdrachtgeverschap and continuity (NVO-*): the eight agreements of the VNG norm
+// (10 June 2020, as quoted in seed 000 ch. 1.3) and Besluit Jeugdwet art. 2.2.1 for the regiovisie.
+
+#include <algorithm>
+#include <map>
+
+#include "rule_support.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+namespace {
+
+void nvo_001(const Document& doc, const RuleContext&, Emitter& out) {
+    const auto ps = products(doc);
+    if (ps.empty()) return;
+    std::map<std::string, std::vector<const ProductRef*>> by_category;
+    for (const auto& p : ps)
+        if (p.product->category && p.product->funding) by_category[*p.product->category].push_back(&p);
+    if (by_category.empty()) {
+        out.not_evaluated("lots[].products[].category", {ps.front().path});
+        return;
+    }
+    for (const auto& [category, items] : by_category) {
+        std::vector<std::string> variants;
+        for (const auto* p : items) {
+            const std::string v = name(*p->product->funding);
+            if (std::find(variants.begin(), variants.end(), v) == variants.end()) variants.push_back(v);
+        }
+        if (variants.size() < 2) continue;
+        std::vector<std::string> paths;
+        for (const auto* p : items) paths.push_back(p->path + ".funding");
+        out.emit("mixed", {{"category", category}, {"variants", join(variants)}}, paths);
+    }
+}
+
+void nvo_002(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.continuity || !doc.continuity->bridging_agreements) {
+        out.not_evaluated("continuity.bridging_agreements");
+        return;
+    }
+    if (!*doc.continuity->bridging_agreements) out.emit("no_bridging", {}, {"continuity.bridging_agreements"});
+}
+
+void nvo_003(const Document& doc, const RuleContext&, Emitter& out) {
+    std::vector<std::string> paths, names;
+    for (const auto& p : products(doc))
+        if (!p.product->cost_model) {
+            paths.push_back(p.path);
+            names.push_back(product_label(p));
+        }
+    if (paths.empty()) return;
+    out.emit("no_cost_model", {{"count", std::to_string(paths.size())}, {"products", join(names)}}, paths);
+}
+
+void nvo_004(const Document& doc, const RuleContext& c, Emitter& out) {
+    const std::optional<std::string> visie = doc.authority ? doc.authority->regiovisie : std::nullopt;
+    if (!visie) {
+        out.emit("none", {}, {"authority"});
+        return;
+    }
+    if (doc.law == CareLaw::jeugdwet && c.reference_date &&
+        !(date::sys_days{*c.reference_date} < date::sys_days{parse_date("2026-01-01")}))
+        out.emit("prescribed", {{"regiovisie", *visie}}, {"authority.regiovisie"}, {"prescribed"});
+}
+
+Rule make(const char* id, Severity sev, std::vector<Citation> cites, RuleFn fn, std::string note = {}) {
+    Rule x;
+    x.id = id;
+    x.severity = sev;
+    x.stage = Stage::funding;
+    x.citations = std::move(cites);
+    x.note = std::move(note);
+    x.run = fn;
+    return x;
+}
+
+}  // namespace
+
+std::vector<Rule> nvo_rules() {
+    std::vector<Rule> r;
+    r.push_back(make("NVO-001", Severity::warning, {cite(g_norm, "afspraak 6")}, nvo_001,
+                     "Products are grouped by `category`; products without category or funding are not compared."));
+    r.push_back(make("NVO-002", Severity::warning, {cite(g_norm, "afspraak 7"), cite(g_miov, "ch. 12")}, nvo_002));
+    r.push_back(make("NVO-003", Severity::warning, {cite(g_norm, "afspraak 8")}, nvo_003));
+    r.push_back(make("NVO-004", Severity::info,
+                     {cite(g_norm, "afspraak 1"), cite(g_norm, "afspraak 2"),
+                      cite(besluit_jeugdwet, "2.2.1", "", "", LawScope::jeugdwet, "prescribed")},
+                     nvo_004,
+                     "Fires when no regiovisie is referenced, and for Jeugdwet documents with a reference date from "
+                     "2026-01-01 (Besluit Jeugdwet art. 2.2.1, present in the consolidated text of that date)."));
+    return r;
+}
+
+}  // namespace zorginkoop::procurement::detail

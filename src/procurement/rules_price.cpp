@@ -1,0 +1,278 @@
+// §6 Reële prijs (PRICE-*): the statutory cost elements of each product's cost model, the price
+// basis, the tariff against its computed cost price, plausible parameters, indexation, the
+// overhead convention and CAO wages. The cost models are read and built by the tariff module
+// (domain/tariffs.md); a model that cannot be read makes the document unreadable (ParseError or
+// InvalidInput naming lots[i].products[j].cost_model…), exactly as a malformed field would.
+
+#include "rule_support.hpp"
+#include "zorginkoop/tariff/realism.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+namespace {
+
+// The Haaglanden case on overhead percentages defined on different bases (PRICE-009).
+constexpr const char* haaglanden_rb = "ECLI:NL:RBDHA:2019:11096";
+constexpr const char* haaglanden_hof = "ECLI:NL:GHDHA:2020:1120";
+
+/// The product's cost model, read by the tariff module; nullopt when the product has none.
+std::optional<CostModel> model_of(const ProductRef& p) {
+    if (!p.product->cost_model || !p.product->cost_model->loaded) return std::nullopt;
+    return CostModel::from_node(p.product->cost_model->node, p.product->cost_model->source, p.path + ".cost_model");
+}
+
+std::string element_names(const std::string& letters, Law law, bool nl) {
+    std::vector<std::string> parts;
+    for (char c : letters)
+        for (const auto& e : statutory_elements(law))
+            if (e.letter == c) parts.push_back(std::string(1, c) + " (" + (nl ? e.nl : e.en) + ")");
+    return join(parts, "; ");
+}
+
+/// Per product with a cost model: the elements its build-up leaves uncovered.
+void uncovered(const Document& doc, Emitter& out, Law law) {
+    bool any = false;
+    std::vector<std::string> without;
+    for (const auto& p : products(doc)) {
+        const auto m = model_of(p);
+        if (!m) {
+            without.push_back(p.path + ".cost_model");
+            continue;
+        }
+        any = true;
+        CostModel as_law = *m;
+        as_law.law = law;  // the elements of the document's law, whatever the model says
+        const std::string missing = build_up(as_law).uncovered_elements;
+        if (missing.empty()) continue;
+        out.emit("missing",
+                 {{"product", product_label(p)},
+                  {"elements", std::string(missing)},
+                  {"names_nl", element_names(missing, law, true)},
+                  {"names_en", element_names(missing, law, false)}},
+                 {p.path + ".cost_model"});
+    }
+    if (!any) out.not_evaluated("lots[].products[].cost_model", without);
+}
+
+void price_001(const Document& doc, const RuleContext&, Emitter& out) { uncovered(doc, out, Law::wmo2015); }
+void price_003(const Document& doc, const RuleContext&, Emitter& out) { uncovered(doc, out, Law::jeugdwet); }
+
+void price_002(const Document& doc, const RuleContext&, Emitter& out) {
+    std::vector<std::string> missing;
+    for (const auto& p : products(doc)) {
+        const Product& x = *p.product;
+        if (!x.price_basis) {
+            missing.push_back(p.path + ".price_basis");
+        } else if (*x.price_basis == PriceBasis::substantiated) {
+            const auto& accounted = doc.procedure ? doc.procedure->price_route_accounted_to_council : std::nullopt;
+            if (!accounted)
+                out.not_evaluated("procedure.price_route_accounted_to_council", {p.path + ".price_basis"});
+            else if (!*accounted)
+                out.emit("route", {{"product", product_label(p)}}, {p.path + ".price_basis", "procedure.price_route_accounted_to_council"});
+        }
+        if (const auto m = model_of(p)) {
+            CostModel as_wmo = *m;
+            as_wmo.law = Law::wmo2015;
+            const std::string gaps = build_up(as_wmo).uncovered_elements;
+            if (!gaps.empty())
+                out.emit("missing",
+                         {{"product", product_label(p)},
+                          {"elements", gaps},
+                          {"names_nl", element_names(gaps, Law::wmo2015, true)},
+                          {"names_en", element_names(gaps, Law::wmo2015, false)}},
+                         {p.path + ".cost_model"});
+        }
+    }
+    if (!missing.empty()) out.not_evaluated("lots[].products[].price_basis", missing);
+}
+
+void price_004(const Document& doc, const RuleContext&, Emitter& out) {
+    const auto v = doc.contract_clauses ? doc.contract_clauses->subcontracting_real_price : std::nullopt;
+    if (!v) return void(out.not_evaluated("contract_clauses.subcontracting_real_price"));
+    if (!*v) out.emit("missing", {{"clause", "false"}}, {"contract_clauses.subcontracting_real_price"});
+}
+
+void price_005(const Document& doc, const RuleContext&, Emitter& out) {
+    const auto v = doc.contract_clauses ? doc.contract_clauses->tariff_differentiation : std::nullopt;
+    if (!v) return void(out.not_evaluated("contract_clauses.tariff_differentiation"));
+    if (!*v) out.emit("missing", {{"clause", "false"}}, {"contract_clauses.tariff_differentiation"});
+}
+
+/// Default tolerance of PRICE-006: any cent.
+const Money& tolerance() {
+    static const Money t = Money::parse("0.005");
+    return t;
+}
+
+void price_006(const Document& doc, const RuleContext&, Emitter& out) {
+    std::vector<std::string> missing;
+    bool any = false;
+    for (const auto& p : products(doc)) {
+        const Product& x = *p.product;
+        if (!x.price_basis || *x.price_basis == PriceBasis::substantiated) continue;
+        const auto m = model_of(p);
+        if (!m) continue;
+        if (!x.tariff) {
+            missing.push_back(p.path + ".tariff");
+            continue;
+        }
+        any = true;
+        const BuildUp b = build_up(*m);
+        const Money gap = *x.tariff - b.tariff;
+        if (gap.sign() >= 0 || gap.abs() <= tolerance()) continue;
+        const Decimal pct = (gap / b.tariff * Decimal(100)).round_to_scale(2, RoundingMode::half_up);
+        out.emit("below_cost",
+                 {{"product", product_label(p)},
+                  {"tariff", x.tariff->to_string()},
+                  {"cost_price", b.tariff.to_string()},
+                  {"gap", gap.to_string()},
+                  {"gap_percent", pct.to_string(2)},
+                  {"price_basis", *x.price_basis == PriceBasis::fixed ? "fixed" : "floor"},
+                  {"unit", std::string(ijw::info(b.unit).code)}},
+                 {p.path + ".tariff", p.path + ".cost_model"});
+    }
+    if (!missing.empty()) out.not_evaluated("lots[].products[].tariff", missing);
+    (void)any;
+}
+
+void price_007(const Document& doc, const RuleContext&, Emitter& out) {
+    const PlausibilityBands bands = PlausibilityBands::bundled();
+    for (const auto& p : products(doc)) {
+        const auto m = model_of(p);
+        if (!m) continue;
+        for (const auto& x : out_of_band(*m, build_up(*m), bands)) {
+            std::string range;
+            if (x.band.min) range += ">= " + x.band.min->to_string();
+            if (x.band.min && x.band.max) range += ", ";
+            if (x.band.max) range += "<= " + x.band.max->to_string();
+            out.emit("out_of_band",
+                     {{"product", product_label(p)},
+                      {"parameter", x.parameter},
+                      {"value", x.value.to_string()},
+                      {"band", range},
+                      {"confirmed", x.band.confirmed ? "true" : "false"},
+                      {"source", x.band.source}},
+                     {p.path + ".cost_model." + x.path});
+        }
+    }
+}
+
+void price_008(const Document& doc, const RuleContext& ctx, Emitter& out) {
+    // Element d of the Besluit Jeugdwet exists from 2024-07-01; element e of the Wmo from 2017-06-01
+    // (the rule's own date).
+    if (doc.law == CareLaw::jeugdwet && ctx.reference_date &&
+        date::sys_days{*ctx.reference_date} < date::sys_days{make_date(2024, 7, 1)})
+        return;
+    if (doc.contract_clauses && doc.contract_clauses->indexation) return;  // a clause is there
+    // Without a clause the rule needs evidence: cost models that are given and lack the element.
+    // With neither (a document that does not state its clause, and no models) it is not evaluated.
+    std::vector<std::string> models;
+    for (const auto& p : products(doc)) {
+        const auto m = model_of(p);
+        if (!m) continue;
+        if (m->indexation) return;  // an indexation element in a cost model
+        models.push_back(p.path + ".cost_model");
+    }
+    if (models.empty()) return void(out.not_evaluated("contract_clauses.indexation"));
+    const bool wmo = doc.law == CareLaw::wmo2015;
+    out.emit("missing", {{"element", wmo ? "e" : "d"}}, models);
+}
+
+void price_009(const Document& doc, const RuleContext&, Emitter& out) {
+    for (const auto& p : products(doc)) {
+        const auto m = model_of(p);
+        if (!m || !m->overhead || m->overhead->convention) continue;
+        out.emit("not_stated", {{"product", product_label(p)}, {"rate", m->overhead->rate.to_string()}},
+                 {p.path + ".cost_model.overhead"});
+    }
+}
+
+void price_010(const Document& doc, const RuleContext&, Emitter& out) {
+    for (const auto& p : products(doc)) {
+        const auto m = model_of(p);
+        if (!m) continue;
+        for (std::size_t i = 0; i < m->staff.size(); ++i) {
+            const StaffLine& s = m->staff[i];
+            if (!s.cao) continue;
+            const std::string at = p.path + ".cost_model.staff[" + std::to_string(i) + "]";
+            if (!s.cao->scale_amount) {
+                out.not_evaluated(at + ".cao.scale_amount", {at + ".cao"});
+                continue;
+            }
+            if (s.monthly_salary >= *s.cao->scale_amount) continue;
+            out.emit("below_cao",
+                     {{"product", product_label(p)},
+                      {"function", s.function.empty() ? at : s.function},
+                      {"salary", s.monthly_salary.to_string()},
+                      {"cao", s.cao->name},
+                      {"scale", s.cao->scale},
+                      {"step", s.cao->step},
+                      {"scale_amount", s.cao->scale_amount->to_string()}},
+                     {at + ".monthly_salary", at + ".cao.scale_amount"});
+        }
+    }
+}
+
+Rule make(const char* id, Severity sev, LawScope law, const char* from, const char* to, std::vector<Citation> cites,
+          RuleFn fn, std::string note = {}) {
+    Rule x;
+    x.id = id;
+    x.severity = sev;
+    x.stage = Stage::price;
+    x.law = law;
+    if (from) x.in_force_from = parse_date(from);
+    if (to) x.in_force_to = parse_date(to);
+    x.citations = std::move(cites);
+    x.note = std::move(note);
+    x.run = fn;
+    return x;
+}
+
+}  // namespace
+
+std::vector<Rule> price_rules() {
+    std::vector<Rule> r;
+    const auto wmo_elements = cite(uitv_besluit_wmo, "5.4", "1", "", LawScope::wmo2015);
+    const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", LawScope::jeugdwet);
+    const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "2022-01-01", LawScope::wmo2015);
+    const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", LawScope::jeugdwet);
+    const auto wmo_labour = cite(wmo, "2.6.6", "1", "a", LawScope::wmo2015);
+    r.push_back(make("PRICE-001", Severity::error, LawScope::wmo2015, "2024-07-01", nullptr, {wmo_elements}, price_001,
+                     "Coverage per tariffs.md §1: an element is covered when its block is stated (zero counts); "
+                     "element d needs both travel and training."));
+    r.push_back(make("PRICE-002", Severity::error, LawScope::wmo2015, "2017-06-01", "2024-06-30",
+                     {cite_version(uitv_besluit_wmo, "5.4", "1", "", "2022-01-01", LawScope::wmo2015),
+                      cite_version(uitv_besluit_wmo, "5.4", "4", "", "2022-01-01", LawScope::wmo2015), wmo_old_elements},
+                     price_002,
+                     "In force from 2017-06-01 per secondary sources (research/legal-rules.md WMO-5.4-H1); the text is "
+                     "cited from the consolidated version valid 2022-01-01."));
+    r.push_back(make("PRICE-003", Severity::error, LawScope::jeugdwet, "2024-07-01", nullptr, {jw_elements}, price_003));
+    r.push_back(make("PRICE-004", Severity::error, LawScope::jeugdwet, "2024-07-01", nullptr,
+                     {cite(besluit_jeugdwet, "2.3", "3", "", LawScope::jeugdwet)}, price_004));
+    r.push_back(make("PRICE-005", Severity::warning, LawScope::both, "2024-07-01", nullptr,
+                     {jw_elements, wmo_elements}, price_005));
+    r.push_back(make("PRICE-006", Severity::error, LawScope::both, nullptr, nullptr,
+                     {jw_labour, wmo_labour, jw_elements, wmo_elements}, price_006,
+                     "Tolerance EUR 0.005 (any cent). Compares the product's tariff with the rounded tariff of its "
+                     "cost model (for unit 01 the IV081 minute tariff). rules.md gives no dates in force."));
+    r.push_back(make("PRICE-007", Severity::warning, LawScope::both, nullptr, nullptr, {jw_elements, wmo_elements},
+                     price_007, "Bands: data/bands/default.yaml (tariffs.md §5), each with its source; bands marked "
+                                "unconfirmed are library defaults."));
+    {
+        Rule x = make("PRICE-008", Severity::error, LawScope::both, "2017-06-01", nullptr,
+                      {cite(uitv_besluit_wmo, "5.4", "1", "e", LawScope::wmo2015),
+                       cite_version(uitv_besluit_wmo, "5.4", "3", "e", "2022-01-01", LawScope::wmo2015),
+                       cite(besluit_jeugdwet, "2.3", "1", "d", LawScope::jeugdwet)},
+                      price_008,
+                      "Wmo from 2017-06-01 (element e); Jeugdwet from 2024-07-01 (element d), checked in the rule.");
+        r.push_back(std::move(x));
+    }
+    r.push_back(make("PRICE-009", Severity::warning, LawScope::both, nullptr, nullptr,
+                     {cite(haaglanden_rb, ""), cite(haaglanden_hof, "")}, price_009,
+                     "Guidance from the Haaglanden case (percentages defined on different bases)."));
+    r.push_back(make("PRICE-010", Severity::error, LawScope::both, nullptr, nullptr, {jw_labour, wmo_labour}, price_010,
+                     "Needs the CAO table amount in the model (staff[].cao.scale_amount); no CAO tables are bundled."));
+    return r;
+}
+
+}  // namespace zorginkoop::procurement::detail

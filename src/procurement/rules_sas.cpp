@@ -1,0 +1,345 @@
+// §3 Publication and procedure steps for SAS above the threshold (SAS-*): Aw 2012 art. 2.39,
+// 2.58a, 2.62, 2.132, 2.134, 2.127, 4.15-4.16, 1.5; eForms notice subtypes; seed guidance on the
+// SAS options.
+
+#include <algorithm>
+
+#include "rule_support.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+namespace {
+
+const std::vector<ProcedureKind> sas_only{ProcedureKind::sas};
+const std::vector<ProcedureKind> sas_and_full{ProcedureKind::sas, ProcedureKind::european_open,
+                                              ProcedureKind::european_restricted,
+                                              ProcedureKind::european_competitive_dialogue};
+
+bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys_days{b}; }
+
+/// Whether a start publication (contract notice or prior information notice) precedes the award.
+/// nullopt: cannot tell (a start notice without a date while the award date is known).
+struct StartCheck {
+    bool has_publications = false;
+    std::optional<bool> ok;
+    std::string undated_path;
+    std::vector<std::string> found;
+};
+StartCheck start_publication(const Document& doc) {
+    StartCheck s;
+    if (!doc.publications) return s;
+    s.has_publications = true;
+    const std::optional<Date> award = doc.award ? doc.award->date : std::nullopt;
+    bool undated = false;
+    for (std::size_t i = 0; i < doc.publications->size(); ++i) {
+        const auto& p = (*doc.publications)[i];
+        if (p.kind != PublicationKind::contract_notice && p.kind != PublicationKind::prior_information_notice) continue;
+        s.found.push_back(std::string(name(p.kind)) + (p.date ? " " + fmt(*p.date) : ""));
+        if (!award || (p.date && before(*p.date, *award))) {
+            s.ok = true;
+            return s;
+        }
+        if (!p.date && !undated) {
+            undated = true;
+            s.undated_path = pub_path(i) + ".date";
+        }
+    }
+    if (!undated) s.ok = false;
+    return s;
+}
+
+void sas_001(const Document& doc, const RuleContext&, Emitter& out) {
+    const StartCheck s = start_publication(doc);
+    if (!s.has_publications) {
+        out.not_evaluated("publications");
+        return;
+    }
+    if (!s.ok) {
+        out.not_evaluated(s.undated_path);
+        return;
+    }
+    if (*s.ok) return;
+    const std::optional<Date> award = doc.award ? doc.award->date : std::nullopt;
+    out.emit(award ? "none_before_award" : "none",
+             {{"award_date", award ? fmt(*award) : "-"}, {"start_publications", s.found.empty() ? "-" : join(s.found)}},
+             {"publications", "award.date"});
+}
+
+void sas_002(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.publications) return;  // SAS-001 reports the missing publications
+    if (!publications_of(doc, PublicationKind::contract_notice).empty()) return;  // the PIN is not the call
+    for (const auto& [i, p] : publications_of(doc, PublicationKind::prior_information_notice)) {
+        if (p->eforms_subtype && *p->eforms_subtype == 4) continue;  // a PIN for information only
+        const std::string path = pub_path(i);
+        const std::pair<const char*, const std::optional<bool>*> checks[] = {
+            {"states_service_type", &p->states_service_type},
+            {"states_award_without_further_publication", &p->states_award_without_further_publication},
+            {"invites_written_interest", &p->invites_written_interest},
+            {"continuous", &p->continuous},
+        };
+        std::vector<std::string> failing;
+        std::vector<std::string> paths{path};
+        std::string absent;
+        for (const auto& [key, value] : checks) {
+            if (!value->has_value()) {
+                if (absent.empty()) absent = path + "." + key;
+            } else if (!**value) {
+                failing.push_back(key);
+                paths.push_back(path + "." + key);
+            }
+        }
+        if (!failing.empty())
+            out.emit("incomplete", {{"publication", path}, {"date", p->date ? fmt(*p->date) : "-"}, {"missing", join(failing)}},
+                     paths);
+        else if (!absent.empty())
+            out.not_evaluated(absent);
+    }
+}
+
+void sas_003(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.award || !doc.award->date) {
+        out.not_evaluated("award.date");
+        return;
+    }
+    if (!doc.publications) {
+        out.not_evaluated("publications");
+        return;
+    }
+    const Date award = *doc.award->date;
+    const bool bundled = doc.award->bundled_quarterly.value_or(false);
+    const Date deadline = bundled ? add_days(end_of_quarter(award), 30) : add_days(award, 30);
+    const auto notices = publications_of(doc, PublicationKind::award_notice);
+    Fields base{{"award_date", fmt(award)},
+                {"deadline", fmt(deadline)},
+                {"bundled_quarterly", fmt(bundled)}};
+    if (bundled) base.emplace_back("quarter_end", fmt(end_of_quarter(award)));
+    if (notices.empty()) {
+        out.emit(bundled ? "missing_bundled" : "missing", base, {"publications", "award.date"});
+        return;
+    }
+    // The earliest dated award notice counts.
+    std::optional<std::pair<std::size_t, Date>> first;
+    std::string undated;
+    for (const auto& [i, p] : notices) {
+        if (!p->date) {
+            if (undated.empty()) undated = pub_path(i) + ".date";
+            continue;
+        }
+        if (!first || before(*p->date, first->second)) first = std::make_pair(i, *p->date);
+    }
+    if (!first) {
+        out.not_evaluated(undated);
+        return;
+    }
+    if (!before(deadline, first->second)) return;
+    Fields f = base;
+    f.emplace_back("published", fmt(first->second));
+    f.emplace_back("days_late", std::to_string(days_between(deadline, first->second)));
+    out.emit(bundled ? "late_bundled" : "late", std::move(f), {pub_path(first->first) + ".date", "award.date"});
+}
+
+void sas_004(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.procedure || !doc.procedure->award_record) {
+        out.not_evaluated("procedure.award_record");
+        return;
+    }
+    if (!*doc.procedure->award_record) out.emit("missing", {}, {"procedure.award_record"});
+}
+
+void sas_005(const Document& doc, const RuleContext&, Emitter& out) {
+    const Procedure* p = doc.procedure ? &*doc.procedure : nullptr;
+    const std::optional<bool> exclusion = p ? p->exclusion_grounds : std::nullopt;
+    const std::optional<bool> suitability = p ? p->suitability_requirements : std::nullopt;
+    const bool any = exclusion.value_or(false) || suitability.value_or(false);
+    if (!any) {
+        if (!exclusion) out.not_evaluated("procedure.exclusion_grounds");
+        else if (!suitability) out.not_evaluated("procedure.suitability_requirements");
+        return;
+    }
+    if (!p->self_declaration_required) {
+        out.not_evaluated("procedure.self_declaration_required");
+        return;
+    }
+    if (*p->self_declaration_required) return;
+    out.emit("missing",
+             {{"exclusion_grounds", fmt(exclusion.value_or(false))}, {"suitability_requirements", fmt(suitability.value_or(false))}},
+             {"procedure.self_declaration_required"});
+}
+
+void sas_006(const Document& doc, const RuleContext& c, Emitter& out) {
+    const bool full = c.kind && is_full_regime(*c.kind);
+    const Nullable<std::int64_t> days = doc.procedure ? doc.procedure->standstill_days : Nullable<std::int64_t>{};
+    const Severity sev = full ? Severity::error : Severity::warning;
+    const std::vector<std::string> tags = full ? std::vector<std::string>{"full"} : std::vector<std::string>{};
+    if (!days || !*days) {
+        out.emit(sev, full ? "none_full" : "none", {{"minimum", "20"}}, {"procedure.standstill_days"}, tags);
+        return;
+    }
+    if (**days >= 20) return;
+    out.emit(sev, full ? "short_full" : "short", {{"days", std::to_string(**days)}, {"minimum", "20"}},
+             {"procedure.standstill_days"}, tags);
+}
+
+void sas_007(const Document& doc, const RuleContext&, Emitter& out) {
+    const StartCheck s = start_publication(doc);
+    if (!s.has_publications) {
+        out.not_evaluated("publications");
+        return;
+    }
+    if (!s.ok || *s.ok) return;  // SAS-001 judges undated notices
+    if (!doc.award || !doc.award->contract_concluded) return;  // fires only with a contract date
+    const Date concluded = *doc.award->contract_concluded;
+    // Aw 4.16 lid 1 onder c: a voluntary ex-ante notice and at least 20 calendar days, counted from the
+    // day after its publication, before the contract is concluded.
+    for (const auto& [i, p] : publications_of(doc, PublicationKind::voluntary_ex_ante)) {
+        (void)i;
+        if (p->date && !before(concluded, add_days(*p->date, 21))) return;
+    }
+    out.emit("voidable",
+             {{"contract_concluded", fmt(concluded)},
+              {"claim_window_after_notice", "30"},
+              {"claim_window_after_contract", "6"},
+              {"veat_wait_days", "20"}},
+             {"award.contract_concluded", "publications"});
+}
+
+std::optional<std::vector<std::int64_t>> expected_subtypes(PublicationKind k, bool full) {
+    switch (k) {
+        case PublicationKind::prior_information_notice:
+            if (full) return std::nullopt;
+            return std::vector<std::int64_t>{12};
+        case PublicationKind::contract_notice: return std::vector<std::int64_t>{full ? 16 : 20};
+        case PublicationKind::award_notice: return std::vector<std::int64_t>{full ? 29 : 33};
+        case PublicationKind::voluntary_ex_ante: return std::vector<std::int64_t>{25};
+        case PublicationKind::modification_notice: return std::vector<std::int64_t>{38};
+        case PublicationKind::open_house_announcement: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void sas_008(const Document& doc, const RuleContext& c, Emitter& out) {
+    if (!doc.publications) return;
+    const bool full = c.kind && is_full_regime(*c.kind);
+    for (std::size_t i = 0; i < doc.publications->size(); ++i) {
+        const auto& p = (*doc.publications)[i];
+        if (!p.eforms_subtype) continue;
+        const auto expected = expected_subtypes(p.kind, full);
+        if (!expected) continue;
+        if (std::find(expected->begin(), expected->end(), *p.eforms_subtype) != expected->end()) continue;
+        out.emit(full ? "mismatch_full" : "mismatch",
+                 {{"publication", pub_path(i)},
+                  {"kind", name(p.kind)},
+                  {"subtype", std::to_string(*p.eforms_subtype)},
+                  {"expected", std::to_string(expected->front())}},
+                 {pub_path(i) + ".eforms_subtype"});
+    }
+}
+
+const char* fitting_options(ProviderCategory c) {
+    switch (c) {
+        case ProviderCategory::A: return "3, 4";
+        case ProviderCategory::B: return "2, 3";
+        case ProviderCategory::C: return "1, 2";
+    }
+    return "";
+}
+bool fits(ProviderCategory c, int option) {
+    switch (c) {
+        case ProviderCategory::A: return option == 3 || option == 4;
+        case ProviderCategory::B: return option == 2 || option == 3;
+        case ProviderCategory::C: return option == 1 || option == 2;
+    }
+    return false;
+}
+
+void sas_009(const Document& doc, const RuleContext&, Emitter& out) {
+    const std::optional<int> option = doc.procedure ? doc.procedure->sas_option : std::nullopt;
+    std::vector<std::string> categories;
+    if (doc.lots)
+        for (const auto& l : *doc.lots)
+            if (l.provider_category) categories.push_back("lot " + l.id + " " + name(*l.provider_category) + " → SAS " +
+                                                          fitting_options(*l.provider_category));
+    if (!option) {
+        if (categories.empty()) {
+            out.not_evaluated("procedure.sas_option");
+            return;
+        }
+        out.emit("by_category", {{"categories", join(categories, "; ")}}, {"procedure"});
+        return;
+    }
+    out.emit("option", {{"option", std::to_string(*option)}, {"categories", categories.empty() ? "-" : join(categories, "; ")}},
+             {"procedure.sas_option"});
+    if (!doc.lots) return;
+    for (std::size_t i = 0; i < doc.lots->size(); ++i) {
+        const Lot& l = (*doc.lots)[i];
+        if (!l.provider_category || fits(*l.provider_category, *option)) continue;
+        out.emit(Severity::warning, "misfit",
+                 {{"lot", l.id},
+                  {"category", name(*l.provider_category)},
+                  {"option", std::to_string(*option)},
+                  {"fitting", fitting_options(*l.provider_category)}},
+                 {lot_path(i) + ".provider_category", "procedure.sas_option"});
+    }
+}
+
+void sas_010(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.lots) {
+        out.not_evaluated("lots");
+        return;
+    }
+    if (doc.lots->size() >= 2) return;
+    if (doc.procedure && doc.procedure->lots_motivation && *doc.procedure->lots_motivation &&
+        !(*doc.procedure->lots_motivation)->empty())
+        return;
+    out.emit("no_lots", {{"lots", std::to_string(doc.lots->size())}}, {"lots", "procedure.lots_motivation"});
+}
+
+Rule make(const char* id, Severity sev, const std::vector<ProcedureKind>& kinds, std::vector<Citation> cites, RuleFn fn,
+          std::string note = {}) {
+    Rule x;
+    x.id = id;
+    x.severity = sev;
+    x.stage = Stage::publication;
+    x.only_kinds = kinds;
+    x.needs_part2 = true;
+    x.citations = std::move(cites);
+    x.note = std::move(note);
+    x.run = fn;
+    return x;
+}
+
+}  // namespace
+
+std::vector<Rule> sas_rules() {
+    std::vector<Rule> r;
+    r.push_back(make("SAS-001", Severity::error, sas_only,
+                     {cite(aw, "2.39", "1", "a"), cite(aw, "2.62", "1"), cite(aw, "2.62", "4", "c"), cite(directive, "75", "1")},
+                     sas_001));
+    r.push_back(make("SAS-002", Severity::error, sas_only, {cite(aw, "2.58a", "1"), cite(aw, "2.58a", "2")}, sas_002,
+                     "A prior information notice is taken as the call for competition when there is no contract notice "
+                     "and its eForms subtype is not 4 (information only)."));
+    r.push_back(make("SAS-003", Severity::error, sas_only, {cite(aw, "2.134", "1"), cite(aw, "2.134", "3")}, sas_003,
+                     "Calendar days: award.date + 30, or the end of the award's calendar quarter + 30 when "
+                     "award.bundled_quarterly. The framework agreement itself is the contract judged, not call-offs "
+                     "(art. 2.135)."));
+    r.push_back(make("SAS-004", Severity::error, sas_and_full, {cite(aw, "2.39", "1", "c"), cite(aw, "2.132", "1")}, sas_004));
+    r.push_back(make("SAS-005", Severity::error, sas_and_full, {cite(aw, "2.39", "3")}, sas_005));
+    r.push_back(make("SAS-006", Severity::warning, sas_and_full,
+                     {cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
+                      cite(aw, "2.127", "1", "", LawScope::both, "full"), cite(aw, "2.127", "3", "", LawScope::both, "full")},
+                     sas_006, "Warning for SAS (guidance), error for the full regime (Aw 2.127)."));
+    r.push_back(make("SAS-007", Severity::warning, sas_and_full,
+                     {cite(aw, "4.15", "1", "a"), cite(aw, "4.15", "2"), cite(aw, "4.16", "1", "c")}, sas_007,
+                     "A voluntary ex-ante notice protects a contract concluded on or after the 21st day after its "
+                     "publication (20 days counted from the day after)."));
+    r.push_back(make("SAS-008", Severity::error, sas_and_full,
+                     {cite(directive, "75", "1"), cite(g_eforms, "notice-types (subtypes 12, 20, 33, 16, 29, 25, 38)")},
+                     sas_008));
+    r.push_back(make("SAS-009", Severity::info, sas_only, {cite(g_rijnmond, "§3.5")}, sas_009,
+                     "Seed guidance: A → SAS 3 or 4, B → SAS 2 or 3, C → SAS 1 or 2; a misfit is a warning."));
+    r.push_back(make("SAS-010", Severity::warning, sas_only, {cite(aw, "1.5", "3")}, sas_010,
+                     "Divided into lots: at least two lots."));
+    return r;
+}
+
+}  // namespace zorginkoop::procurement::detail

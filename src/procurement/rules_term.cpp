@@ -1,0 +1,248 @@
+// §4 Term and modification (TERM-*): Aw 2012 art. 2.140 and 2.163b-e, Uitvoeringsbesluit Wmo 2015
+// art. 5.1 lid 2, and guidance (PIANOo, Contractstandaarden, Norm voor Opdrachtgeverschap, Leergang).
+
+#include <algorithm>
+
+#include "rule_support.hpp"
+
+namespace zorginkoop::procurement::detail {
+
+namespace {
+
+const std::vector<ProcedureKind> not_public_contract{ProcedureKind::open_house, ProcedureKind::subsidy};
+
+bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys_days{b}; }
+
+void term_001(const Document& doc, const RuleContext&, Emitter& out) {
+    const Term* t = doc.term ? &*doc.term : nullptr;
+    if (t && t->indefinite && *t->indefinite) {
+        out.emit("indefinite", {}, {"term.indefinite"});
+        return;
+    }
+    if (!(t && (t->indefinite || t->end))) out.not_evaluated("term.indefinite", {"term"});
+}
+
+void term_002(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.procedure || !doc.procedure->framework_agreement) {
+        out.not_evaluated("procedure.framework_agreement");
+        return;
+    }
+    if (!*doc.procedure->framework_agreement) return;
+    const bool indefinite = doc.term && doc.term->indefinite.value_or(false);
+    std::string total = "-";
+    if (!indefinite) {
+        const auto initial = initial_term_months(doc);
+        if (!initial) {
+            out.not_evaluated(doc.term && doc.term->start ? "term.end" : "term.start", {"term"});
+            return;
+        }
+        const int months = *initial + extension_months(doc);
+        if (months <= 48) return;
+        total = std::to_string(months);
+    }
+    const auto& j = doc.procedure->duration_justification;
+    if (j && *j && !(*j)->empty()) return;
+    out.emit(indefinite ? "indefinite" : "long", {{"months", total}, {"maximum", "48"}},
+             {"procedure.duration_justification", "term"});
+}
+
+void term_003(const Document& doc, const RuleContext&, Emitter& out) {
+    if (doc.term && doc.term->indefinite.value_or(false)) return;
+    const auto initial = initial_term_months(doc);
+    if (!initial) {
+        out.not_evaluated(doc.term && doc.term->start ? "term.end" : "term.start", {"term"});
+        return;
+    }
+    if (*initial >= 36) return;
+    out.emit("short",
+             {{"months", std::to_string(*initial)},
+              {"start", fmt(*doc.term->start)},
+              {"end", fmt(*doc.term->end)},
+              {"minimum", "36"}},
+             {"term.end", "term.start"});
+}
+
+void term_004(const Document& doc, const RuleContext& c, Emitter& out) {
+    if (!doc.modifications || doc.modifications->empty()) return;
+    std::optional<Money> original;
+    if (doc.estimated_value && doc.estimated_value->declared) original = doc.estimated_value->declared;
+    else original = c.computed_value;
+    if (!original) {
+        out.not_evaluated("estimated_value.declared", {"modifications"});
+        return;
+    }
+    const auto& mods = *doc.modifications;
+    std::vector<std::size_t> order(mods.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const bool all_dated = std::all_of(mods.begin(), mods.end(), [](const Modification& m) { return m.date.has_value(); });
+    if (all_dated)
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return before(*mods[a].date, *mods[b].date); });
+    const Money threshold = sas_threshold();
+    const Money ten = *original * Decimal::parse("0.10");
+    const Money limit = ten < threshold ? ten : threshold;
+    const Money half = *original * Decimal::parse("0.50");
+    Money cumulative;
+    for (std::size_t i : order) {
+        const Modification& m = mods[i];
+        const std::string path = "modifications[" + std::to_string(i) + "]";
+        if (!m.value) {
+            out.not_evaluated(path + ".value");
+            continue;
+        }
+        const std::optional<ModificationRoute> route = m.route && *m.route ? **m.route : std::optional<ModificationRoute>{};
+        if (route && *route != ModificationRoute::r2_163b) {
+            Fields f{{"modification", path}, {"value", fmt(*m.value)}, {"route", name(*route)}, {"original", fmt(*original)}};
+            if (*route == ModificationRoute::r2_163d && half < *m.value) {
+                f.emplace_back("maximum", fmt(half));
+                out.emit(Severity::error, "additional_over_half", std::move(f), {path + ".value", path + ".route"});
+            } else {
+                out.emit(Severity::info, "route", std::move(f), {path + ".route"});
+            }
+            continue;
+        }
+        if (!m.changes_overall_nature) {
+            out.not_evaluated(path + ".changes_overall_nature");
+            continue;
+        }
+        cumulative += *m.value;
+        Fields f{{"modification", path},
+                 {"value", fmt(*m.value)},
+                 {"cumulative", fmt(cumulative)},
+                 {"original", fmt(*original)},
+                 {"ten_percent", fmt(ten)},
+                 {"threshold", fmt(threshold)},
+                 {"limit", fmt(limit)}};
+        if (*m.changes_overall_nature) {
+            out.emit(Severity::error, "nature", std::move(f), {path + ".changes_overall_nature"});
+        } else if (!(cumulative < limit)) {
+            out.emit(Severity::error, "too_large", std::move(f), {path + ".value"});
+        } else {
+            out.emit(Severity::info, "allowed", std::move(f), {path});
+        }
+    }
+}
+
+void term_005(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.term || !doc.term->start) {
+        out.not_evaluated("term.start");
+        return;
+    }
+    if (!doc.award || !doc.award->date) {
+        out.not_evaluated("award.date");
+        return;
+    }
+    const Date latest = add_months(*doc.term->start, -3, EndOfMonth::clamp);
+    if (!before(latest, *doc.award->date)) return;
+    out.emit("late",
+             {{"award_date", fmt(*doc.award->date)}, {"start", fmt(*doc.term->start)}, {"latest", fmt(latest)}},
+             {"award.date", "term.start"});
+}
+
+void term_006(const Document& doc, const RuleContext&, Emitter& out) {
+    if (!doc.term || !doc.term->start) {
+        out.not_evaluated("term.start");
+        return;
+    }
+    const Date start = *doc.term->start;
+    const std::optional<Date> started = doc.planning ? doc.planning->started : std::nullopt;
+    const std::optional<Date> signed_on = doc.award ? doc.award->contract_concluded : std::nullopt;
+    if (!started && !signed_on) {
+        out.not_evaluated("planning.started", {"planning", "award.contract_concluded"});
+        return;
+    }
+    if (started) {
+        const Date advised = add_months(start, -24, EndOfMonth::clamp);
+        if (before(advised, *started))
+            out.emit("late_preparation",
+                     {{"started", fmt(*started)}, {"start", fmt(start)}, {"advised", fmt(advised)}},
+                     {"planning.started", "term.start"});
+    }
+    if (signed_on) {
+        const Date advised = add_months(start, -6, EndOfMonth::clamp);
+        if (before(advised, *signed_on))
+            out.emit("late_contract",
+                     {{"contract_concluded", fmt(*signed_on)}, {"start", fmt(start)}, {"advised", fmt(advised)}},
+                     {"award.contract_concluded", "term.start"});
+    }
+}
+
+}  // namespace
+
+std::vector<Rule> term_rules() {
+    std::vector<Rule> r;
+    {
+        Rule x;
+        x.id = "TERM-001";
+        x.severity = Severity::error;
+        x.stage = Stage::term;
+        x.except_kinds = not_public_contract;
+        x.citations = {cite(aw, "2.140", "3"), cite(g_pianoo_contractduur, ""), cite(g_contractstandaarden, "Toelichting overeenkomst art. 1.3")};
+        x.note = "Rests on Aw 2.140 lid 3 read with PIANOo and the Contractstandaarden ('Een contractduur kan niet voor "
+                 "onbepaalde tijd zijn'); no statutory text forbids an indefinite term in so many words.";
+        x.run = term_001;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "TERM-002";
+        x.severity = Severity::warning;
+        x.stage = Stage::term;
+        x.except_kinds = not_public_contract;
+        x.citations = {cite(aw, "2.140", "3"), cite(g_contractstandaarden, "")};
+        x.note = "Total term = initial term + every extension option. Applicability to SAS frameworks: literal reading "
+                 "and guidance (legal-rules.md AW-2.140-1; no case law found).";
+        x.run = term_002;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "TERM-003";
+        x.severity = Severity::warning;
+        x.stage = Stage::term;
+        x.citations = {cite(g_norm, "afspraak 7"), cite(g_contractstandaarden, "")};
+        x.note = "Initial term (term.start to term.end) shorter than 36 months.";
+        x.run = term_003;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "TERM-004";
+        x.severity = Severity::error;
+        x.stage = Stage::term;
+        x.except_kinds = not_public_contract;
+        x.citations = {cite(aw, "2.163b", "1"), cite(aw, "2.163b", "3")};
+        x.note = "Original value: estimated_value.declared, else the computed value. Threshold: EUR 750,000 (art. 2.6a, "
+                 "the amount for SAS services). Modifications under 2.163c/e are reported as info (their conditions "
+                 "are not checked); 2.163d is checked against 50 % of the original value per change.";
+        x.run = term_004;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "TERM-005";
+        x.severity = Severity::error;
+        x.stage = Stage::term;
+        x.law = LawScope::wmo2015;
+        x.except_kinds = {ProcedureKind::subsidy};
+        x.in_force_from = parse_date("2015-01-01");
+        x.citations = {cite(uitv_besluit_wmo, "5.1", "2")};
+        x.note = "In force from 2015-01-01 is an assumption (the Wmo 2015's own start); legal-rules.md verifies art. 5.1 "
+                 "in the versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "
+                 "maatwerkvoorziening.";
+        x.run = term_005;
+        r.push_back(std::move(x));
+    }
+    {
+        Rule x;
+        x.id = "TERM-006";
+        x.severity = Severity::warning;
+        x.stage = Stage::term;
+        x.citations = {cite(g_leergang, "gewoonte 6")};
+        x.note = "Seed guidance: preparation starts 24 months and contracts are signed 6 months before term.start.";
+        x.run = term_006;
+        r.push_back(std::move(x));
+    }
+    return r;
+}
+
+}  // namespace zorginkoop::procurement::detail
