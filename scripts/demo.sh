@@ -4,6 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh > /dev/null
 zk=.venv/bin/zorginkoop
+echo "\$ zorginkoop check examples/cases/rijnmond-2023.zorginkoop.yaml"
+rc=0
+$zk check examples/cases/rijnmond-2023.zorginkoop.yaml || rc=$?
+[ "$rc" -le 1 ]   # 1: the document has findings of error severity
+echo
 echo "\$ zorginkoop tariff examples/models/begeleiding-individueel.yaml --tariff 58.00 --basis floor"
 rc=0
 $zk tariff examples/models/begeleiding-individueel.yaml --tariff 58.00 --basis floor || rc=$?
