@@ -32,20 +32,6 @@ SourceLocation component_series_where(const IndexComponent& c, std::size_t i, co
     return SourceLocation{clause.source, join_path(clause.path, "components[" + std::to_string(i) + "].series")};
 }
 
-/// ParseError at the first key of the mapping at `r` that is not in `allowed` (checked before the
-/// values are read, so that a misspelt key is reported as such rather than as a missing one).
-void reject_unknown_keys(const io::Reader& r, std::initializer_list<std::string_view> allowed, const char* what) {
-    if (!r.node().is_mapping()) return;  // MapReader reports the wrong kind
-    for (const auto& m : r.node().members()) {
-        bool known = false;
-        for (auto a : allowed) known = known || m.key == a;
-        if (!known)
-            throw ParseError("unknown key '" + m.key + "' in " + what,
-                             SourceLocation{r.source(), r.path().empty() ? m.key : r.path() + "." + m.key,
-                                            m.key_mark.line, m.key_mark.column});
-    }
-}
-
 int read_scale(const io::Reader& r) {
     const long long s = r.integer();
     if (s < 0 || s > max_scale) r.invalid("scale must be between 0 and " + std::to_string(max_scale) + ", got " + r.text());
@@ -192,7 +178,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
     if (outer.node().is_mapping() && outer.node().members().size() == 1 &&
         outer.node().members()[0].key == "indexation")
         r = outer.member(outer.node().members()[0]);
-    reject_unknown_keys(r,
+    io::reject_unknown_keys(r,
                         {"components", "catch_up", "first_contract_year_catch_up", "rate_rounding", "tariff_rounding",
                          "effective"},
                         "an indexation clause");
@@ -219,7 +205,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
         if (items.empty()) comps.invalid("a clause needs at least one component");
         Decimal sum;
         for (const io::Reader& item : items) {
-            reject_unknown_keys(item, {"series", "weight"}, "an index component");
+            io::reject_unknown_keys(item, {"series", "weight"}, "an index component");
             io::MapReader c(item);
             IndexComponent comp;
             io::Reader s = c.require("series");
@@ -253,7 +239,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
     }
     if (auto v = m.value("first_contract_year_catch_up")) t.first_contract_year_catch_up = v->boolean();
     if (auto v = m.value("rate_rounding")) {
-        reject_unknown_keys(*v, {"scale", "mode", "at"}, "rate_rounding");
+        io::reject_unknown_keys(*v, {"scale", "mode", "at"}, "rate_rounding");
         io::MapReader rr(*v);
         RateRounding x;
         x.at = RateRoundingAt::total;  // a stated rate_rounding without `at` rounds the total
@@ -267,7 +253,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
         t.rate_rounding = x;
     }
     if (auto v = m.value("tariff_rounding")) {
-        reject_unknown_keys(*v, {"scale", "mode", "chain"}, "tariff_rounding");
+        io::reject_unknown_keys(*v, {"scale", "mode", "chain"}, "tariff_rounding");
         io::MapReader tr(*v);
         TariffRounding x;
         if (auto s = tr.value("scale")) x.scale = read_scale(*s);

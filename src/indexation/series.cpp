@@ -26,18 +26,6 @@ bool figure_less(const IndexFigure& a, const IndexFigure& b) {
 io::Node quoted(const std::string& s) { return io::Node::scalar(s, io::Node::Style::quoted); }
 io::Node plain(const std::string& s) { return io::Node::scalar(s, io::Node::Style::plain); }
 
-void reject_unknown_keys(const io::Reader& r, std::initializer_list<std::string_view> allowed, const char* what) {
-    if (!r.node().is_mapping()) return;  // MapReader reports the wrong kind
-    for (const auto& m : r.node().members()) {
-        bool known = false;
-        for (auto a : allowed) known = known || m.key == a;
-        if (!known)
-            throw ParseError("unknown key '" + m.key + "' in " + what,
-                             SourceLocation{r.source(), r.path().empty() ? m.key : r.path() + "." + m.key,
-                                            m.key_mark.line, m.key_mark.column});
-    }
-}
-
 }  // namespace
 
 IndexStatus parse_index_status(std::string_view name) {
@@ -79,7 +67,7 @@ IndexSeries::IndexSeries(std::string id, std::string name, std::vector<IndexFigu
 }
 
 IndexSeries IndexSeries::from_node(const io::Reader& r) {
-    reject_unknown_keys(r, {"zorginkoop_index_series", "id", "name", "unit", "source_note", "values"}, "an index series");
+    io::reject_unknown_keys(r, {"zorginkoop_index_series", "id", "name", "unit", "source_note", "values"}, "an index series");
     io::MapReader m(r);
     {
         io::Reader v = m.require("zorginkoop_index_series");
@@ -98,7 +86,7 @@ IndexSeries IndexSeries::from_node(const io::Reader& r) {
 
     std::vector<IndexFigure> figures;
     for (const io::Reader& item : m.require("values").items()) {
-        reject_unknown_keys(item, {"year", "status", "percent", "source", "published", "note"}, "an index figure");
+        io::reject_unknown_keys(item, {"year", "status", "percent", "source", "published", "note"}, "an index figure");
         io::MapReader f(item);
         IndexFigure fig;
         {

@@ -163,4 +163,19 @@ private:
     std::vector<bool> used_;
 };
 
+/// ParseError at the first key of the mapping at `r` that is not in `allowed`. For readers that
+/// want a misspelt key reported before a missing one (MapReader::finish reports unknown keys
+/// after the known ones were read). Not a mapping: nothing to say here (MapReader reports it).
+inline void reject_unknown_keys(const Reader& r, std::initializer_list<std::string_view> allowed, std::string_view what) {
+    if (!r.node().is_mapping()) return;
+    for (const auto& m : r.node().members()) {
+        bool known = false;
+        for (auto a : allowed) known = known || m.key == a;
+        if (!known)
+            throw ParseError("unknown key '" + m.key + "' in " + std::string(what),
+                             SourceLocation{r.source(), r.path().empty() ? m.key : r.path() + "." + m.key,
+                                            m.key_mark.line, m.key_mark.column});
+    }
+}
+
 }  // namespace zorginkoop::io
