@@ -6,3 +6,4 @@
 #include "zorginkoop/core/rate.hpp"
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/core/date.hpp"
+#include "zorginkoop/core/holidays.hpp"

@@ -46,7 +46,7 @@ const std::vector<StatutoryElement>& statutory_elements(Law law) {
 }
 
 LegalRef statutory_basis(Law law) {
-    const LawRegistry laws = LawRegistry::bundled();
+    const LawRegistry& laws = LawRegistry::bundled();
     if (law == Law::wmo2015) return laws.cite("BWBR0035733", "5.4", "1", "", make_date(2024, 7, 1));
     return laws.cite("BWBR0035779", "2.3", "1", "", make_date(2024, 7, 1));
 }
@@ -100,10 +100,35 @@ Decimal default_staff_hours(ijw::Unit u) {
         default: throw InvalidInput("delivery.staff_hours_per_unit is required for unit " + std::string(ijw::info(u).code));
     }
 }
-}  // namespace
 
-BuildUp build_up(const CostModel& m) {
-    if (m.staff.empty()) throw InvalidInput("staff: at least one staff line is required");
+/// The part of the model the step being computed comes from; an Overflow in that step names it.
+struct ModelPart {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    const char* block = "staff";
+    std::size_t index = none;
+    const char* field = nullptr;
+
+    void set(const char* b, const char* f = nullptr, std::size_t i = none) {
+        block = b;
+        field = f;
+        index = i;
+    }
+    std::string path(const std::string& prefix) const {
+        std::string out = prefix.empty() ? std::string(block) : prefix + "." + block;
+        if (index != none) out += "[" + std::to_string(index) + "]";
+        if (field) out += std::string(".") + field;
+        return out;
+    }
+};
+
+/// The model block a line's amount comes from; the lines after the first two are named after it.
+const char* source_of(CostLine line) noexcept {
+    if (line == CostLine::professional) return "staff";
+    if (line == CostLine::non_productive) return "hours";
+    return cost_line_name(line);
+}
+
+BuildUp compute(const CostModel& m, ModelPart& at) {
     BuildUp b;
     b.law = m.law;
     b.unit = m.unit;
@@ -114,8 +139,12 @@ BuildUp build_up(const CostModel& m) {
     const Decimal one(1), zero;
 
     // 1. annual cost per FTE
+    b.staff_annual_costs.reserve(m.staff.size());
+    b.lines.reserve(9);  // one per CostLine at most
     Decimal l_mix;
-    for (const auto& s : m.staff) {
+    for (std::size_t i = 0; i < m.staff.size(); ++i) {
+        const StaffLine& s = m.staff[i];
+        at.set("staff", "monthly_salary", i);
         Decimal uplift = one;
         for (const auto* a : {&s.holiday_pay, &s.year_end_bonus, &s.irregular_hours, &s.other_allowances})
             if (*a) uplift += (*a)->value();
@@ -128,7 +157,9 @@ BuildUp build_up(const CostModel& m) {
 
     // 2. productive hours
     const Hours& h = m.hours;
+    at.set("hours", h.annual_hours ? "annual_hours" : "hours_per_week");
     const Decimal annual = annual_hours(h);
+    at.set("hours");
     if (annual.sign() <= 0) throw InvalidInput("hours: annual hours must be positive");
     Decimal p;
     if (h.productivity) {
@@ -157,12 +188,14 @@ BuildUp build_up(const CostModel& m) {
     b.non_productive_per_hour = Money(non_productive);
 
     // 4. personnel hours per unit
+    at.set("delivery");
     const Delivery& d = m.delivery;
     const Decimal shpu = d.staff_hours_per_unit ? *d.staff_hours_per_unit : default_staff_hours(m.unit);
     const Decimal hpu = shpu * d.staff_per_group.value_or(one) /
                         (d.group_size.value_or(one) * (d.occupancy ? d.occupancy->value() : one));
     b.hours_per_unit = hpu;
 
+    at.set("staff");
     auto put = [&](CostLine line, const Decimal& amount) {
         const Decimal a = line_amount(amount);
         b.lines.push_back(BuildUpLine{line, Money(a), elements_of(line, m.law)});
@@ -172,6 +205,7 @@ BuildUp build_up(const CostModel& m) {
     put(CostLine::non_productive, non_productive * hpu);
 
     // 5. travel, training, obligations, client-bound other costs
+    at.set("travel");
     if (m.travel) {
         const Travel& t = *m.travel;
         switch (t.form) {
@@ -180,6 +214,7 @@ BuildUp build_up(const CostModel& m) {
             case Travel::Form::per_unit: put(CostLine::travel, t.amount.amount()); break;
         }
     }
+    at.set("training");
     if (m.training) {
         const Training& t = *m.training;
         switch (t.form) {
@@ -188,6 +223,7 @@ BuildUp build_up(const CostModel& m) {
             case Training::Form::per_unit: put(CostLine::training, t.amount.amount()); break;
         }
     }
+    at.set("municipal_obligations");
     if (m.municipal_obligations) {
         const MunicipalObligations& o = *m.municipal_obligations;
         switch (o.form) {
@@ -196,6 +232,7 @@ BuildUp build_up(const CostModel& m) {
             case MunicipalObligations::Form::per_unit: put(CostLine::municipal_obligations, o.amount.amount()); break;
         }
     }
+    at.set("client_bound_other");
     if (m.client_bound_other) {
         const ClientBoundOther& c = *m.client_bound_other;
         if (c.form == ClientBoundOther::Form::per_unit)
@@ -206,9 +243,13 @@ BuildUp build_up(const CostModel& m) {
 
     // 6. direct cost and overhead
     Decimal dc;
-    for (const auto& l : b.lines) dc += l.amount.amount();
+    for (const auto& l : b.lines) {
+        at.set(source_of(l.line));
+        dc += l.amount.amount();
+    }
     b.direct_cost = Money(dc);
     Decimal overhead;
+    at.set("overhead", "rate");
     if (m.overhead) {
         const Decimal rate = m.overhead->rate.value();
         if (m.overhead->effective_convention() == OverheadConvention::markup)
@@ -218,7 +259,9 @@ BuildUp build_up(const CostModel& m) {
     }
     // 7. risk margin, 8. indexation built in
     Decimal risk;
+    at.set("risk_margin", "rate");
     if (m.risk_margin) risk = put(CostLine::risk_margin, (dc + overhead) * m.risk_margin->rate.value());
+    at.set("indexation", "rate");
     if (m.indexation) {
         if (m.indexation->clause)
             put(CostLine::indexation, zero);
@@ -228,8 +271,12 @@ BuildUp build_up(const CostModel& m) {
 
     // 9. tariff
     Decimal total;
-    for (const auto& l : b.lines) total += l.amount.amount();
+    for (const auto& l : b.lines) {
+        at.set(source_of(l.line));
+        total += l.amount.amount();
+    }
     b.total = Money(total);
+    at.set("rounding");
     const Money tariff(policy.apply(total));
     if (m.unit == ijw::Unit::minuut) {
         b.hourly_tariff = tariff;
@@ -242,6 +289,18 @@ BuildUp build_up(const CostModel& m) {
     for (const auto& e : statutory_elements(m.law))
         if (b.covered_elements.find(e.letter) == std::string::npos) b.uncovered_elements += e.letter;
     return b;
+}
+}  // namespace
+
+BuildUp build_up(const CostModel& m, const std::string& path) {
+    if (m.staff.empty()) throw InvalidInput("staff: at least one staff line is required");
+    ModelPart at;
+    try {
+        return compute(m, at);
+    } catch (const Overflow& e) {
+        if (!e.path().empty()) throw;
+        throw Overflow(e.message(), SourceLocation{{}, at.path(path)});
+    }
 }
 
 }  // namespace zorginkoop

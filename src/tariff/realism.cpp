@@ -73,8 +73,11 @@ PlausibilityBands PlausibilityBands::from_node(const io::Node& node, const std::
     return out;
 }
 
-PlausibilityBands PlausibilityBands::bundled() {
-    return from_node(io::parse_yaml(bundled_file("bands/default.yaml"), "bands/default.yaml"), "bands/default.yaml");
+const PlausibilityBands& PlausibilityBands::bundled() {
+    // Read once per process (thread-safe initialisation); immutable afterwards.
+    static const PlausibilityBands bands =
+        from_node(io::parse_yaml(bundled_file("bands/default.yaml"), "bands/default.yaml"), "bands/default.yaml");
+    return bands;
 }
 PlausibilityBands PlausibilityBands::load(const std::string& file) { return from_node(io::read_file(file), file); }
 
@@ -231,16 +234,33 @@ BreakEven break_even(const Money& tariff, const CostModel& m, const BuildUp& bu)
 
 RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasis basis,
                           const PlausibilityBands& bands) {
+    // A tariff of zero or less is no price to check: the break-even values divide by it (with
+    // overhead convention share the break-even rate is 1 - 1/g*, and g* is 0 for a zero tariff).
+    if (tariff.amount().sign() <= 0)
+        throw InvalidInput("the tariff to check must be above 0, got " + tariff.amount().to_string(),
+                           SourceLocation{{}, "tariff"});
     RealismCheck r;
     r.basis = basis;
     r.tariff = tariff;
-    r.build_up = build_up(model);
+    r.build_up = build_up(model);  // an Overflow there names the part of the model
     r.cost_price = r.build_up.tariff;
-    r.gap = tariff - r.cost_price;
-    if (!r.cost_price.is_zero()) r.gap_percent = r.gap / r.cost_price * Decimal(100);
+    // The gap and the break-even values scale the tariff against the cost price: out of range,
+    // it is the tariff that is (the build-up itself was in range). The bands compare the hours.
+    const auto located = [](const char* path, auto&& step) {
+        try {
+            step();
+        } catch (const Overflow& e) {
+            if (!e.path().empty()) throw;
+            throw Overflow(e.message(), SourceLocation{{}, path});
+        }
+    };
+    located("tariff", [&] {
+        r.gap = tariff - r.cost_price;
+        if (!r.cost_price.is_zero()) r.gap_percent = r.gap / r.cost_price * Decimal(100);
+    });
     r.uncovered_elements = r.build_up.uncovered_elements;
-    r.out_of_band = out_of_band(model, r.build_up, bands);
-    r.break_even = break_even(tariff, model, r.build_up);
+    located("hours", [&] { r.out_of_band = out_of_band(model, r.build_up, bands); });
+    located("tariff", [&] { r.break_even = break_even(tariff, model, r.build_up); });
     const bool below = tariff < r.cost_price;
     switch (basis) {
         case PriceBasis::fixed:

@@ -3,6 +3,11 @@
 // 128-bit Boost.Multiprecision integer (range about +-3.4e20). Products and quotients are computed
 // on checked 256-bit integers, which hold any product of two stored values, and rounded back to
 // 18 fractional digits half-even; only the narrowing back can overflow, and it throws Overflow.
+// Where the compiler has a native unsigned 128-bit integer (GCC, Clang), products, quotients,
+// integer conversion and rounding to a scale take a native path with a hand-written 256-bit
+// intermediate instead; it gives the same value in every digit and hands every result out of
+// range to the Boost path, which throws Overflow (tests/cpp/test_decimal_fastpath.cpp compares
+// the two).
 // There is no constructor from double or float: decimals come from text or integers only.
 
 #include <array>
@@ -40,8 +45,7 @@ inline RoundingMode parse_rounding_mode(std::string_view name) {
     if (name == "half_even") return RoundingMode::half_even;
     if (name == "up") return RoundingMode::up;
     if (name == "down") return RoundingMode::down;
-    throw InvalidInput("unknown rounding mode '" + std::string(name) +
-                       "' (expected half_up, half_even, up or down)");
+    throw InvalidInput("unknown rounding mode " + detail::quote_text(name) + " (expected half_up, half_even, up or down)");
 }
 
 namespace detail {
@@ -93,6 +97,207 @@ inline raw_int narrow(const wide_int& w, const char* what) {
                        " is outside the exact range of zorginkoop::Decimal (about 3.4e20)");
     return raw_int(w);
 }
+
+/// 10^18, the stored value of 1.
+inline const wide_int& one_wide() { return pow10_wide(18); }
+
+/// The product of two stored values (each times 10^18), rounded half-even to 18 fractional
+/// digits, on checked 256-bit integers; Overflow when it is out of range. The reference for the
+/// native path below.
+inline raw_int multiply_wide(const raw_int& a, const raw_int& b) {
+    const wide_int p = wide_int(a) * wide_int(b);
+    return narrow(divide_rounded(p, one_wide(), RoundingMode::half_even), "multiplication");
+}
+
+/// The quotient of two stored values, rounded half-even to 18 fractional digits, on checked
+/// 256-bit integers; b is not zero. Overflow when it is out of range.
+inline raw_int divide_wide(const raw_int& a, const raw_int& b) {
+    wide_int n = wide_int(a) * one_wide();
+    wide_int d = wide_int(b);
+    if (d.sign() < 0) {
+        n = -n;
+        d = -d;
+    }
+    return narrow(divide_rounded(n, d, RoundingMode::half_even), "division");
+}
+
+#if defined(__SIZEOF_INT128__) && defined(BOOST_HAS_INT128)
+#define ZORGINKOOP_DECIMAL_NATIVE 1
+// The native path: magnitudes on unsigned __int128 (a GCC/Clang extension; -Wpedantic is told
+// so), 256-bit intermediates as 64-bit limbs, signs applied at the end (every rounding mode is
+// symmetric around zero).
+__extension__ typedef unsigned __int128 u128;
+using u64 = std::uint64_t;
+
+inline constexpr u64 ten18 = 1000000000000000000ULL;
+inline constexpr u128 raw_magnitude_max = ~u128(0);  // the checked 128-bit magnitude's maximum
+
+inline constexpr u64 lo64(u128 v) noexcept { return static_cast<u64>(v); }
+inline constexpr u64 hi64(u128 v) noexcept { return static_cast<u64>(v >> 64); }
+inline constexpr u128 join64(u64 hi, u64 lo) noexcept { return (static_cast<u128>(hi) << 64) | lo; }
+
+inline u64 pow10_u64(int n) noexcept {
+    static constexpr u64 table[19] = {1ULL,
+                                      10ULL,
+                                      100ULL,
+                                      1000ULL,
+                                      10000ULL,
+                                      100000ULL,
+                                      1000000ULL,
+                                      10000000ULL,
+                                      100000000ULL,
+                                      1000000000ULL,
+                                      10000000000ULL,
+                                      100000000000ULL,
+                                      1000000000000ULL,
+                                      10000000000000ULL,
+                                      100000000000000ULL,
+                                      1000000000000000ULL,
+                                      10000000000000000ULL,
+                                      100000000000000000ULL,
+                                      ten18};
+    return table[n];
+}
+
+/// |r| as a native integer.
+inline u128 magnitude(const raw_int& r) noexcept {
+    const auto& b = r.backend();
+    if constexpr (sizeof(*b.limbs()) == sizeof(u128)) {
+        return b.limbs()[0];  // Boost stores a 128-bit value in one native limb
+    } else {
+        u128 v = b.limbs()[0];
+        if (b.size() > 1) v |= static_cast<u128>(b.limbs()[1]) << 64;
+        return v;
+    }
+}
+
+inline raw_int make_raw(u128 magnitude_value, bool negative) {
+    raw_int r(magnitude_value);
+    if (negative && magnitude_value != 0) r = -r;
+    return r;
+}
+
+inline bool is_negative(const raw_int& r) noexcept { return r.sign() < 0; }
+
+/// (hi:lo) / d for hi < d (the quotient fits in 64 bits), and the remainder.
+inline u64 div_2by1(u64 hi, u64 lo, u64 d, u64& rem) noexcept {
+#if defined(__x86_64__)
+    u64 q, r;
+    __asm__("divq %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(d) : "cc");
+    rem = r;
+    return q;
+#else
+    const u128 n = join64(hi, lo);
+    const u64 q = static_cast<u64>(n / d);
+    rem = static_cast<u64>(n - static_cast<u128>(q) * d);
+    return q;
+#endif
+}
+
+/// Whether a quotient of magnitudes with remainder r (0 <= r < d) rounds away from zero.
+template <class T>
+inline bool rounds_away(RoundingMode mode, bool quotient_odd, T r, T d) noexcept {
+    if (r == 0) return false;
+    const T rest = d - r;  // r > rest is 2r > d, without overflowing T
+    switch (mode) {
+        case RoundingMode::down: return false;
+        case RoundingMode::up: return true;
+        case RoundingMode::half_up: return r >= rest;
+        case RoundingMode::half_even: return r > rest || (r == rest && quotient_odd);
+    }
+    return false;
+}
+
+/// One quotient limb of the three-limb window (u2:u1:u0) by the normalised two-limb divisor
+/// (v1:v0) (top bit of v1 set), where (u2:u1) < (v1:v0); `rem` gets the remainder (< divisor).
+/// Knuth's algorithm D step: the estimate from the top limbs is at most two too large, and for a
+/// two-limb divisor the correction test on v0 makes it exact.
+inline u64 div_3by2(u64 u2, u64 u1, u64 u0, u64 v1, u64 v0, u128& rem) noexcept {
+    u64 qhat;
+    u128 rhat;
+    if (u2 >= v1) {  // then u2 == v1 and the quotient limb is below 2^64
+        qhat = ~u64(0);
+        rhat = join64(u2, u1) - static_cast<u128>(qhat) * v1;
+    } else {
+        u64 r;
+        qhat = div_2by1(u2, u1, v1, r);
+        rhat = r;
+    }
+    while (hi64(rhat) == 0 && static_cast<u128>(qhat) * v0 > join64(lo64(rhat), u0)) {
+        --qhat;
+        rhat += v1;
+    }
+    const u128 p0 = static_cast<u128>(qhat) * v0;
+    const u128 p1 = static_cast<u128>(qhat) * v1 + hi64(p0);
+    rem = join64(u1, u0) - join64(lo64(p1), lo64(p0));  // the exact remainder fits in 128 bits
+    return qhat;
+}
+
+/// The native product: false when the result is out of range (the caller then takes the Boost
+/// path, which throws Overflow).
+inline bool multiply_native(const raw_int& a, const raw_int& b, raw_int& out) {
+    const u128 x = magnitude(a), y = magnitude(b);
+    // x * y in four limbs w3:w2:w1:w0, from the four 64x64 partial products
+    const u128 p00 = static_cast<u128>(lo64(x)) * lo64(y);
+    const u128 p01 = static_cast<u128>(lo64(x)) * hi64(y);
+    const u128 p10 = static_cast<u128>(hi64(x)) * lo64(y);
+    const u128 p11 = static_cast<u128>(hi64(x)) * hi64(y);
+    const u128 mid = static_cast<u128>(hi64(p00)) + lo64(p01) + lo64(p10);
+    const u64 w0 = lo64(p00), w1 = lo64(mid);
+    const u128 high = p11 + hi64(p01) + hi64(p10) + hi64(mid);  // w3:w2, below 2^128
+    // (w3:w2:w1:w0) / 10^18 < 2^128 exactly when (w3:w2) < 10^18
+    if (high >= ten18) return false;
+    u64 r;
+    const u64 q1 = div_2by1(lo64(high), w1, ten18, r);
+    const u64 q0 = div_2by1(r, w0, ten18, r);
+    u128 q = join64(q1, q0);
+    if (rounds_away(RoundingMode::half_even, (q0 & 1) != 0, r, ten18)) {
+        if (q == raw_magnitude_max) return false;
+        ++q;
+    }
+    out = make_raw(q, is_negative(a) != is_negative(b));
+    return true;
+}
+
+/// The native quotient (b not zero): false when the result is out of range.
+inline bool divide_native(const raw_int& a, const raw_int& b, raw_int& out) {
+    const u128 x = magnitude(a), d = magnitude(b);
+    // n = x * 10^18 in three limbs n2:n1:n0 (below 2^188)
+    const u128 t0 = static_cast<u128>(lo64(x)) * ten18;
+    const u128 t1 = static_cast<u128>(hi64(x)) * ten18 + hi64(t0);
+    const u64 n0 = lo64(t0), n1 = lo64(t1), n2 = hi64(t1);
+    u128 q, r;
+    if (hi64(d) == 0) {
+        const u64 d0 = lo64(d);
+        if (n2 >= d0) return false;  // the quotient is 2^128 or more
+        u64 r64;
+        const u64 q1 = div_2by1(n2, n1, d0, r64);
+        const u64 q0 = div_2by1(r64, n0, d0, r64);
+        q = join64(q1, q0);
+        r = r64;
+    } else {
+        // A divisor of two limbs: the quotient is below 2^124. Normalise so that the divisor's
+        // top bit is set, then two steps of algorithm D.
+        const int s = __builtin_clzll(hi64(d));
+        const u128 v = d << s;
+        const u64 u3 = s ? n2 >> (64 - s) : 0;
+        const u64 u2 = s ? (n2 << s) | (n1 >> (64 - s)) : n2;
+        const u64 u1 = s ? (n1 << s) | (n0 >> (64 - s)) : n1;
+        const u64 u0 = n0 << s;
+        u128 rem;
+        const u64 q1 = div_3by2(u3, u2, u1, hi64(v), lo64(v), rem);
+        const u64 q0 = div_3by2(hi64(rem), lo64(rem), u0, hi64(v), lo64(v), rem);
+        q = join64(q1, q0);
+        r = rem >> s;
+    }
+    if (rounds_away(RoundingMode::half_even, (q & 1) != 0, r, d)) {
+        if (q == raw_magnitude_max) return false;
+        ++q;
+    }
+    out = make_raw(q, is_negative(a) != is_negative(b));
+    return true;
+}
+#endif
 }  // namespace detail
 
 class Decimal {
@@ -104,7 +309,7 @@ public:
     /// From an integer (exact).
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
     Decimal(I value)  // NOLINT(google-explicit-constructor): integers are exact
-        : raw_(detail::narrow(detail::wide_int(value) * one_raw(), "integer conversion")) {}
+        : raw_(from_integer(value)) {}
 
     Decimal(double) = delete;       // binary floating point cannot hold decimal amounts exactly
     Decimal(float) = delete;        // binary floating point cannot hold decimal amounts exactly
@@ -163,20 +368,20 @@ public:
     }
     /// Exact product rounded half-even to 18 fractional digits.
     friend Decimal operator*(const Decimal& a, const Decimal& b) {
-        detail::wide_int p = detail::wide_int(a.raw_) * detail::wide_int(b.raw_);
-        return from_raw(detail::narrow(
-            detail::divide_rounded(p, one_raw(), RoundingMode::half_even), "multiplication"));
+#ifdef ZORGINKOOP_DECIMAL_NATIVE
+        Decimal out;
+        if (detail::multiply_native(a.raw_, b.raw_, out.raw_)) return out;
+#endif
+        return from_raw(detail::multiply_wide(a.raw_, b.raw_));
     }
     /// Quotient rounded half-even to 18 fractional digits; InvalidInput on division by zero.
     friend Decimal operator/(const Decimal& a, const Decimal& b) {
         if (b.raw_.is_zero()) throw InvalidInput("division by zero");
-        detail::wide_int n = detail::wide_int(a.raw_) * one_raw();
-        detail::wide_int d = detail::wide_int(b.raw_);
-        if (d.sign() < 0) {
-            n = -n;
-            d = -d;
-        }
-        return from_raw(detail::narrow(detail::divide_rounded(n, d, RoundingMode::half_even), "division"));
+#ifdef ZORGINKOOP_DECIMAL_NATIVE
+        Decimal out;
+        if (detail::divide_native(a.raw_, b.raw_, out.raw_)) return out;
+#endif
+        return from_raw(detail::divide_wide(a.raw_, b.raw_));
     }
     Decimal& operator+=(const Decimal& o) { return *this = *this + o; }
     Decimal& operator-=(const Decimal& o) { return *this = *this - o; }
@@ -195,6 +400,21 @@ public:
         if (digits < 0 || digits > scale)
             throw InvalidInput("rounding scale must be between 0 and 18, got " + std::to_string(digits));
         if (digits == scale) return *this;
+#ifdef ZORGINKOOP_DECIMAL_NATIVE
+        {
+            const detail::u64 unit = detail::pow10_u64(scale - digits);
+            const detail::u128 m = detail::magnitude(raw_);
+            detail::u64 r;
+            const detail::u64 q0 = detail::div_2by1(detail::hi64(m) % unit, detail::lo64(m), unit, r);
+            detail::u128 out = m - r;
+            bool in_range = true;
+            if (detail::rounds_away(mode, (q0 & 1) != 0, r, unit)) {
+                in_range = out <= detail::raw_magnitude_max - unit;
+                out += unit;
+            }
+            if (in_range) return from_raw(detail::make_raw(out, detail::is_negative(raw_)));
+        }
+#endif
         const detail::wide_int& unit = detail::pow10_wide(scale - digits);
         detail::wide_int q = detail::divide_rounded(detail::wide_int(raw_), unit, mode);
         return from_raw(detail::narrow(q * unit, "rounding"));
@@ -211,7 +431,20 @@ public:
     static Decimal one() { return Decimal(1); }
 
 private:
-    static const detail::wide_int& one_raw() { return detail::pow10_wide(scale); }
+    static const detail::wide_int& one_raw() { return detail::one_wide(); }
+    template <class I>
+    static detail::raw_int from_integer(I value) {
+#ifdef ZORGINKOOP_DECIMAL_NATIVE
+        if constexpr (sizeof(I) <= sizeof(detail::u64)) {
+            // |value| < 2^64, so |value| * 10^18 < 2^124 always fits
+            bool negative = false;
+            if constexpr (std::is_signed_v<I>) negative = value < 0;
+            const detail::u64 m = negative ? detail::u64(0) - static_cast<detail::u64>(value) : static_cast<detail::u64>(value);
+            return detail::make_raw(static_cast<detail::u128>(m) * detail::ten18, negative);
+        }
+#endif
+        return detail::narrow(detail::wide_int(value) * one_raw(), "integer conversion");
+    }
     std::string format(int min_fraction_digits) const;
     std::string magnitude_digits() const;
 
@@ -240,12 +473,9 @@ inline std::int64_t Decimal::to_int64() const {
 /// The decimal digits of |raw|. With a native 128-bit integer type this avoids the general
 /// (and slow) Boost conversion; the value is the same either way.
 inline std::string Decimal::magnitude_digits() const {
-#if defined(__SIZEOF_INT128__)
-    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs expected");
-    __extension__ typedef unsigned __int128 u128;  // a GCC/Clang extension; -Wpedantic is told so
-    const auto& backend = raw_.backend();
-    u128 v = backend.limbs()[0];
-    if (backend.size() > 1) v |= static_cast<u128>(backend.limbs()[1]) << 64;
+#ifdef ZORGINKOOP_DECIMAL_NATIVE
+    using detail::u128;
+    u128 v = detail::magnitude(raw_);
     char buf[48];
     char* end = buf + sizeof(buf);
     char* p = end;
@@ -285,8 +515,7 @@ inline std::string Decimal::format(int min_fraction_digits) const {
 
 inline Decimal Decimal::parse(std::string_view text) {
     auto fail = [&](const std::string& why) -> InvalidInput {
-        return InvalidInput("'" + std::string(text.substr(0, 64)) + (text.size() > 64 ? "..." : "") +
-                            "' is not a decimal number: " + why);
+        return InvalidInput(detail::quote_text(text) + " is not a decimal number: " + why);
     };
     std::size_t i = 0;
     bool negative = false;
@@ -300,7 +529,7 @@ inline Decimal Decimal::parse(std::string_view text) {
             any_digit = true;
             if (seen_point) ++frac_digits;
             if (!(mantissa.empty() && c == '0')) mantissa.push_back(c);
-            if (mantissa.size() > 60) throw Overflow("'" + std::string(text.substr(0, 64)) + "...' has too many digits");
+            if (mantissa.size() > 60) throw Overflow(detail::quote_text(text) + " has too many digits");
             if (frac_digits > 4096) throw fail("too many digits");
         } else if (c == '.' && !seen_point) {
             seen_point = true;
@@ -322,7 +551,7 @@ inline Decimal Decimal::parse(std::string_view text) {
         if (!edigit) throw fail("exponent without digits");
         if (eneg) exponent = -exponent;
     }
-    if (i != text.size()) throw fail("unexpected character '" + std::string(1, text[i]) + "'");
+    if (i != text.size()) throw fail("unexpected character " + detail::quote_text(detail::utf8_char_at(text, i)));
     if (mantissa.empty()) return Decimal();  // zero, whatever the exponent
     // value = mantissa * 10^(exponent - frac_digits); strip trailing zeros of the mantissa
     long shift = exponent - frac_digits;
@@ -332,7 +561,7 @@ inline Decimal Decimal::parse(std::string_view text) {
     }
     if (shift < -scale) throw fail("more than 18 fractional digits (zorginkoop keeps 18 exactly and does not round input)");
     long digits_total = static_cast<long>(mantissa.size()) + shift + scale;
-    if (digits_total > 40) throw Overflow("'" + std::string(text.substr(0, 64)) + "' is outside the exact range of zorginkoop::Decimal");
+    if (digits_total > 40) throw Overflow(detail::quote_text(text) + " is outside the exact range of zorginkoop::Decimal");
     detail::wide_int v = 0;
     for (char c : mantissa) v = v * 10 + (c - '0');
     v *= detail::pow10_wide(static_cast<int>(shift + scale));

@@ -40,9 +40,10 @@ class LawRegistry {
 public:
     explicit LawRegistry(std::vector<LegalSource> laws) : laws_(std::move(laws)) {}
 
-    /// The laws listed at the top of rules.md, and the CJEU judgments on Open House schemes.
-    static LawRegistry bundled() {
-        return LawRegistry({
+    /// The laws listed at the top of rules.md, the Algemene termijnenwet, and the judgments the rules cite.
+    /// Built once per process (thread-safe initialisation) and immutable afterwards.
+    static const LawRegistry& bundled() {
+        static const LawRegistry registry({
             {"BWBR0034925", LawKind::bwb, "Jeugdwet", "Jeugdwet", "Youth Act"},
             {"BWBR0035779", LawKind::bwb, "Besluit Jeugdwet", "Besluit Jeugdwet", "Youth Act Decree"},
             {"BWBR0035362", LawKind::bwb, "Wet maatschappelijke ondersteuning 2015", "Wmo 2015",
@@ -55,6 +56,9 @@ public:
              "Social Support Act 2015 Implementing Regulation"},
             {"BWBR0051641", LawKind::bwb, "Wet verbetering beschikbaarheid jeugdzorg",
              "Wet verbetering beschikbaarheid jeugdzorg", "Youth Care Availability Improvement Act"},
+            // Extends statutory periods that end on a Saturday, Sunday or public holiday (art. 1, 3, 4);
+            // applied to the deadlines of SAS-003, SAS-006 and SAS-007.
+            {"BWBR0002448", LawKind::bwb, "Algemene termijnenwet", "Algemene termijnenwet", "General Time Limits Act"},
             {"32014L0024", LawKind::celex, "Richtlijn 2014/24/EU betreffende het plaatsen van overheidsopdrachten",
              "Richtlijn 2014/24/EU", "Directive 2014/24/EU on public procurement"},
             {"ECLI:EU:C:2016:399", LawKind::ecli, "HvJ EU 2 juni 2016, C-410/14 (Dr. Falk Pharma)",
@@ -96,6 +100,7 @@ public:
              "Inkoopstrategie Midden-IJssel/Oost-Veluwe 2026",
              "Youth care procurement strategy 2026, Midden-IJssel/Oost-Veluwe care region"},
         });
+        return registry;
     }
 
     bool contains(std::string_view id) const {

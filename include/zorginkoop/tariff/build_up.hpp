@@ -77,9 +77,12 @@ struct BuildUp {
     }
 };
 
-/// The build-up of a model. Cannot fail on a model read by CostModel's readers (they validate);
-/// a model built in code with impossible values gives InvalidInput.
-BuildUp build_up(const CostModel& model);
+/// The build-up of a model. Cannot fail on a model read by CostModel's readers (they validate)
+/// except with Overflow, when an amount leaves the exact range of Decimal; the Overflow names the
+/// part of the model it comes from (`staff[0].monthly_salary`, `hours`, `overhead.rate`), after
+/// `path` when given (the model's own path, e.g. `lots[0].products[2].cost_model`). A model built
+/// in code with impossible values gives InvalidInput.
+BuildUp build_up(const CostModel& model, const std::string& path = {});
 
 /// The annual hours per FTE of a model: annual_hours, or hours_per_week × weeks_per_year
 /// (default 52 1/6, i.e. hours_per_week × 313 / 6).

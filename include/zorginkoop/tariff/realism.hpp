@@ -37,8 +37,8 @@ struct PlausibilityBands {
     int year = 0;
     std::vector<PlausibilityBand> bands;
 
-    /// The bands bundled with the library (data/bands/default.yaml).
-    static PlausibilityBands bundled();
+    /// The bands bundled with the library (data/bands/default.yaml), read once per process.
+    static const PlausibilityBands& bundled();
     static PlausibilityBands from_node(const io::Node& node, const std::string& source = {});
     static PlausibilityBands load(const std::string& file);
     /// These bands with every band of `other` replacing the band of the same parameter (or added).
