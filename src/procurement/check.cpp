@@ -24,12 +24,28 @@ std::optional<Date> version_of(const std::string& law_id) {
 
 Citation cite(const std::string& law_id, const std::string& article, const std::string& lid,
               const std::string& onderdeel, LawScope law, const std::string& tag) {
-    return Citation{law_id, article, lid, onderdeel, version_of(law_id), law, tag};
+    Citation c;
+    c.law_id = law_id;
+    c.article = article;
+    c.lid = lid;
+    c.onderdeel = onderdeel;
+    c.version_date = version_of(law_id);
+    c.law = law;
+    c.tag = tag;
+    return c;
 }
 
 Citation cite_version(const std::string& law_id, const std::string& article, const std::string& lid,
                       const std::string& onderdeel, const char* version, LawScope law, const std::string& tag) {
-    return Citation{law_id, article, lid, onderdeel, parse_date(version), law, tag};
+    Citation c = cite(law_id, article, lid, onderdeel, law, tag);
+    c.version_date = parse_date(version);
+    c.pinned = true;
+    return c;
+}
+
+Citation cite_onderdeel_from(Citation c, const char* from) {
+    c.onderdeel_from = parse_date(from);
+    return c;
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
@@ -62,11 +78,36 @@ std::optional<int> initial_term_months(const Document& doc) {
 }
 
 int extension_months(const Document& doc) {
-    int m = 0;
-    if (doc.term && doc.term->extensions)
-        for (const auto& e : *doc.term->extensions) m += e.months;
-    return m;
+    // One extension is at most 1200 months (document reader), but their number is not limited: the
+    // total is taken in 64 bits and refused beyond the months of the calendar range (years
+    // 0001-9999), so that initial term + extensions always fits an int.
+    constexpr long long limit = 12LL * 9999;
+    long long m = 0;
+    if (doc.term && doc.term->extensions) {
+        const auto& exts = *doc.term->extensions;
+        for (std::size_t i = 0; i < exts.size(); ++i) {
+            m += exts[i].months;
+            if (m > limit || m < -limit)
+                throw Overflow("the extensions up to this one add up to " + std::to_string(m) +
+                                   " months, beyond the dates zorginkoop handles (0001-01-01 to 9999-12-31)",
+                               SourceLocation{doc.source, "term.extensions[" + std::to_string(i) + "].months"});
+        }
+    }
+    return static_cast<int>(m);
 }
+
+namespace {
+/// sum += value, where an Overflow names `path` (the value that took the sum out of range).
+template <class PathFn>
+void add_at(Money& sum, const Money& value, PathFn path) {
+    try {
+        sum += value;
+    } catch (const Overflow& e) {
+        const std::string at = path();
+        throw Overflow("the sum of the values up to " + at + ": " + e.message(), SourceLocation{{}, at});
+    }
+}
+}  // namespace
 
 ValueParts value_parts(const Document& doc) {
     ValueParts v;
@@ -78,7 +119,7 @@ ValueParts value_parts(const Document& doc) {
             const auto& exts = *doc.term->extensions;
             for (std::size_t i = 0; i < exts.size(); ++i) {
                 if (exts[i].value) {
-                    a += *exts[i].value;
+                    add_at(a, *exts[i].value, [&] { return "term.extensions[" + std::to_string(i) + "].value"; });
                     parts.push_back("term.extensions[" + std::to_string(i) + "].value " + fmt(*exts[i].value));
                 } else {
                     v.a_missing.push_back("term.extensions[" + std::to_string(i) + "].value");
@@ -86,7 +127,7 @@ ValueParts value_parts(const Document& doc) {
             }
         }
         if (ev->other_options_value) {
-            a += *ev->other_options_value;
+            add_at(a, *ev->other_options_value, [] { return std::string("estimated_value.other_options_value"); });
             parts.push_back("other_options_value " + fmt(*ev->other_options_value));
         } else {
             v.a_missing.push_back("estimated_value.other_options_value");
@@ -101,7 +142,7 @@ ValueParts value_parts(const Document& doc) {
         for (std::size_t i = 0; i < doc.lots->size(); ++i) {
             const Lot& l = (*doc.lots)[i];
             if (l.estimated_value) {
-                b += *l.estimated_value;
+                add_at(b, *l.estimated_value, [&] { return lot_path(i) + ".estimated_value"; });
                 any = true;
                 parts.push_back("lot " + l.id + " " + fmt(*l.estimated_value));
             } else {
@@ -133,13 +174,30 @@ using namespace detail;
 
 // ---- Emitter --------------------------------------------------------------------------------------
 
+bool Emitter::in_scope(const Citation& c) const {
+    if (c.law == LawScope::jeugdwet && doc_.law != CareLaw::jeugdwet) return false;
+    if (c.law == LawScope::wmo2015 && doc_.law != CareLaw::wmo2015) return false;
+    return true;
+}
+
 std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) const {
+    // A finding without tags (e.g. "not evaluated") of a rule whose citations are all tagged cites
+    // them all: it cannot tell which of them applies.
+    const bool all_tagged = std::all_of(rule_.citations.begin(), rule_.citations.end(),
+                                        [&](const Citation& c) { return !c.tag.empty() || !in_scope(c); });
+    const bool every_tag = tags.empty() && all_tagged;
     std::vector<LegalRef> out;
     for (const auto& c : rule_.citations) {
-        if (c.law == LawScope::jeugdwet && doc_.law != CareLaw::jeugdwet) continue;
-        if (c.law == LawScope::wmo2015 && doc_.law != CareLaw::wmo2015) continue;
-        if (!c.tag.empty() && std::find(tags.begin(), tags.end(), c.tag) == tags.end()) continue;
-        out.push_back(ctx_.laws->cite(c.law_id, c.article, c.lid, c.onderdeel, c.version_date));
+        if (!in_scope(c)) continue;
+        if (!every_tag && !c.tag.empty() && std::find(tags.begin(), tags.end(), c.tag) == tags.end()) continue;
+        // The version in force on the reference date (geldigheidsdatum) for official texts; the
+        // quoted version without a reference date; a pinned historic version as it is.
+        std::optional<Date> version = c.version_date;
+        if (!c.pinned && ctx_.reference_date && ctx_.laws->at(c.law_id).kind == LawKind::bwb)
+            version = ctx_.reference_date;
+        std::string onderdeel = c.onderdeel;
+        if (c.onderdeel_from && version && date::sys_days{*version} < date::sys_days{*c.onderdeel_from}) onderdeel.clear();
+        out.push_back(ctx_.laws->cite(c.law_id, c.article, c.lid, onderdeel, version));
     }
     return out;
 }
@@ -262,11 +320,30 @@ bool contains(const std::vector<ProcedureKind>& v, ProcedureKind k) { return std
 
 const std::string reference_date_field = "publications[].date / award.date / term.start";
 
+/// An Overflow raised while checking `doc`, again with the document's source and the line and
+/// column of its path, and `rule` (when a rule raised it) in front of the message.
+[[noreturn]] void rethrow_located(const Document& doc, const Overflow& e, const std::string& rule) {
+    SourceLocation at = e.where();
+    if (at.source.empty()) at.source = doc.source;
+    if (!at.path.empty() && at.line == 0) {
+        const Location l = doc.location(at.path);
+        at.line = l.line;
+        at.column = l.column;
+    }
+    if (at.path.empty() && !rule.empty()) at.path = rule;  // the rule's own arithmetic: no single field to name
+    throw Overflow(rule.empty() ? e.message() : rule + ": " + e.message(), std::move(at));
+}
+
 }  // namespace
 
 Report check(const Document& doc, const CheckOptions& options) {
-    const LawRegistry laws = LawRegistry::bundled();
-    RuleContext ctx = derive_context(doc, options);
+    const LawRegistry& laws = LawRegistry::bundled();
+    RuleContext ctx;
+    try {
+        ctx = derive_context(doc, options);
+    } catch (const Overflow& e) {
+        rethrow_located(doc, e, {});
+    }
     ctx.laws = &laws;
 
     const auto& catalogue = rule_catalogue();
@@ -303,7 +380,11 @@ Report check(const Document& doc, const CheckOptions& options) {
                 }
                 if (!*ctx.part2_applies) return;
             }
-            rule.run(doc, ctx, emit);
+            try {
+                rule.run(doc, ctx, emit);
+            } catch (const Overflow& e) {
+                rethrow_located(doc, e, rule.id);
+            }
         }();
         for (auto& f : out) found.emplace_back(index, std::move(f));
     }

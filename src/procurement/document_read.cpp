@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "zorginkoop/io/reader.hpp"
@@ -128,14 +130,15 @@ public:
             if (t == row.second) return row.first;
         std::string list;
         for (const auto& row : table.rows) list += (list.empty() ? "" : ", ") + std::string(row.second);
-        r.fail("'" + t + "' is not one of: " + list);
+        r.fail(zorginkoop::detail::quote_text(t) + " is not one of: " + list);
     }
     std::vector<std::string> text_list(const io::Reader& r, bool unique) {
         mark(r);
         std::vector<std::string> out;
+        std::unordered_set<std::string> seen;
         for (const auto& item : r.items()) {
             std::string t = text(item);
-            if (unique && std::find(out.begin(), out.end(), t) != out.end()) item.fail("'" + t + "' is listed twice");
+            if (unique && !seen.insert(t).second) item.fail(zorginkoop::detail::quote_text(t) + " is listed twice");
             out.push_back(std::move(t));
         }
         return out;
@@ -204,7 +207,7 @@ public:
                 bool ok = c.size() == 10 && c[8] == '-';
                 for (std::size_t k = 0; ok && k < 10; ++k)
                     if (k != 8 && !std::isdigit(static_cast<unsigned char>(c[k]))) ok = false;
-                if (!ok) items[i].fail("'" + c + "' is not a CPV code (8 digits, a hyphen and a check digit: 85311000-2)");
+                if (!ok) items[i].fail(zorginkoop::detail::quote_text(c) + " is not a CPV code (8 digits, a hyphen and a check digit: 85311000-2)");
             }
             return codes;
         });
@@ -309,9 +312,9 @@ public:
             c.node = io::read_file(full, opt_.limits);
         } catch (const Error& e) {
             if (e.where().line != 0) throw;  // a problem inside the model file: its own location
-            r.fail("cannot read the cost model '" + *c.path + "': " + e.message());
+            r.fail("cannot read the cost model " + zorginkoop::detail::quote_text(*c.path, 200) + ": " + e.message());
         }
-        if (!c.node.is_mapping()) r.fail("the cost model '" + *c.path + "' is not a mapping");
+        if (!c.node.is_mapping()) r.fail("the cost model " + zorginkoop::detail::quote_text(*c.path, 200) + " is not a mapping");
         c.source = full;
         c.loaded = true;
         return c;
@@ -452,7 +455,7 @@ public:
                 // any year that is a leap year accepts 02-29
                 ok = make_date_ok(2024, mo, dd);
             }
-            if (!ok) x.fail("'" + t + "' is not a day of the year MM-DD (01-01)");
+            if (!ok) x.fail(zorginkoop::detail::quote_text(t) + " is not a day of the year MM-DD (01-01)");
             return 0;
         });
         m.finish("the indexation clause");
@@ -526,7 +529,7 @@ public:
                 if (!std::isupper(static_cast<unsigned char>(s[k]))) ok = false;
             for (std::size_t k = dash + 1; ok && k < s.size(); ++k)
                 if (!std::isdigit(static_cast<unsigned char>(s[k]))) ok = false;
-            if (!ok) items[i].fail("'" + s + "' is not a rule id (such as SAS-003)");
+            if (!ok) items[i].fail(zorginkoop::detail::quote_text(s) + " is not a rule id (such as SAS-003)");
         }
         return ids;
     }
@@ -548,8 +551,9 @@ public:
             version.fail("unsupported format version (expected zorginkoop: 1)");
         mark(version);
         doc_.format_version = 1;
-        doc_.id = text(m.require("id"));
-        if (doc_.id.empty()) r.fail("the document id must not be empty");
+        const io::Reader id = m.require("id");
+        doc_.id = text(id);
+        if (doc_.id.empty()) id.fail("the document id must not be empty");
         doc_.title = opt(m, "title", [&](const io::Reader& x) { return text(x); });
         doc_.law = enumeration(m.require("law"), law_table);
         doc_.authority = opt(m, "authority", [&](const io::Reader& x) { return authority(x); });
@@ -559,12 +563,14 @@ public:
         doc_.term = opt(m, "term", [&](const io::Reader& x) { return term(x); });
         doc_.lots = opt(m, "lots", [&](const io::Reader& x) { return list(x, [&](const io::Reader& l) { return lot(l); }); });
         if (doc_.lots) {
-            const auto items = r.node().find("lots") ? io::Reader(*r.node().find("lots"), "lots", r.source()).items()
-                                                     : std::vector<io::Reader>{};
+            // One pass with a hash set: documents with many lots stay linear.
+            const io::Node& lots = *r.node().find("lots");
+            std::unordered_set<std::string_view> seen;
+            seen.reserve(doc_.lots->size());
             for (std::size_t i = 0; i < doc_.lots->size(); ++i)
-                for (std::size_t k = 0; k < i; ++k)
-                    if ((*doc_.lots)[i].id == (*doc_.lots)[k].id)
-                        items[i].fail("lot id '" + (*doc_.lots)[i].id + "' is used twice");
+                if (!seen.insert((*doc_.lots)[i].id).second)
+                    io::Reader(lots.items()[i], "lots[" + std::to_string(i) + "]", r.source())
+                        .fail("lot id " + zorginkoop::detail::quote_text((*doc_.lots)[i].id) + " is used twice");
         }
         doc_.publications = opt(m, "publications", [&](const io::Reader& x) {
             return list(x, [&](const io::Reader& p) { return publication(p); });

@@ -47,6 +47,15 @@ Citation cite_version(const std::string& law_id, const std::string& article, con
                       const std::string& onderdeel, const char* version, LawScope law = LawScope::both,
                       const std::string& tag = {});
 
+/// `c` with an onderdeel that exists only in versions from `from` (YYYY-MM-DD): a finding whose
+/// cited version is older cites the lid without the onderdeel.
+Citation cite_onderdeel_from(Citation c, const char* from);
+
+// Algemene termijnenwet (BWBR0002448): cited by findings whose statutory deadline it extends.
+inline constexpr const char* termijnenwet = "BWBR0002448";
+/// The tag under which a rule lists the Algemene termijnenwet citations (art. 1 lid 1, art. 3).
+inline constexpr const char* tag_extended = "termijnenwet";
+
 // ---- rule groups, in catalogue order -------------------------------------------------------------
 std::vector<Rule> reg_rules();
 std::vector<Rule> val_rules();

@@ -20,14 +20,21 @@ bool has_quality(const Award& a) {
            });
 }
 
-/// AWD-001 and AWD-002: lowest price alone, or no quality criterion.
-void quality_rule(const Document& doc, const RuleContext& c, Emitter& out) {
+/// AWD-001 and AWD-002: lowest price alone, or no quality criterion. `full_regime_price_only`:
+/// under the full regime (Aw 2.114 applies) only the lowest price is barred (AWD-001).
+void quality_check(const Document& doc, const RuleContext& c, Emitter& out, bool full_regime_price_only) {
     const bool full = c.kind && is_full_regime(*c.kind);
-    const std::vector<std::string> tags = full ? std::vector<std::string>{"full"} : std::vector<std::string>{};
+    const std::vector<std::string> tags{full ? "full" : "light"};
     const Award* a = doc.award ? &*doc.award : nullptr;
     const std::optional<AwardBasis> basis = a ? a->basis : std::nullopt;
     if (basis == AwardBasis::lowest_price) {
         out.emit("lowest_price", {{"basis", name(*basis)}}, {"award.basis"}, tags);
+        return;
+    }
+    if (full && full_regime_price_only) {
+        // Jeugdwet 2.12 lid 2 / Wmo 2.6.4 lid 2 bar only the lowest price (Aw 2.114 lid 2 onder c);
+        // the lowest cost (onder b) and the criteria are left to Aw 2.114-2.115 (AWD-003).
+        if (!basis) out.not_evaluated("award.basis", {"award"});
         return;
     }
     const bool criteria = a && a->criteria && !a->criteria->empty();
@@ -44,6 +51,9 @@ void quality_rule(const Document& doc, const RuleContext& c, Emitter& out) {
     if (*basis == AwardBasis::best_price_quality) return;  // the price-quality ratio weighs quality
     out.emit("no_quality", {{"basis", name(*basis)}, {"criteria", "0"}}, {"award.basis"}, tags);
 }
+
+void awd_001(const Document& doc, const RuleContext& c, Emitter& out) { quality_check(doc, c, out, true); }
+void awd_002(const Document& doc, const RuleContext& c, Emitter& out) { quality_check(doc, c, out, false); }
 
 void awd_003(const Document& doc, const RuleContext&, Emitter& out) {
     const Award* a = doc.award ? &*doc.award : nullptr;
@@ -92,14 +102,17 @@ std::vector<Rule> awd_rules() {
         x.stage = Stage::award;
         x.except_kinds = not_public_contract;
         x.in_force_from = parse_date("2022-07-01");
-        x.citations = {cite(jeugdwet, "2.12", "1", "", LawScope::jeugdwet),
-                       cite(wmo, "2.6.4", "1", "", LawScope::wmo2015),
+        x.citations = {cite(jeugdwet, "2.12", "1", "", LawScope::jeugdwet, "light"),
+                       cite(wmo, "2.6.4", "1", "", LawScope::wmo2015, "light"),
                        cite(jeugdwet, "2.12", "2", "", LawScope::jeugdwet, "full"),
                        cite(wmo, "2.6.4", "2", "", LawScope::wmo2015, "full"),
                        cite(aw, "2.114", "4", "", LawScope::both, "full")};
-        x.note = "In force 2022-07-01 (Stb. 2022, 188 and 241). Quality counts when a criterion has kind quality, or "
-                 "when the basis is best_price_quality and no criteria are listed.";
-        x.run = quality_rule;
+        x.note = "In force 2022-07-01 (Stb. 2022, 188 and 241). Where Aw 2.114 does not apply (SAS, below the "
+                 "threshold; lid 1): lowest price, or no quality taken into account, fires; quality counts when a "
+                 "criterion has kind quality, or when the basis is best_price_quality and no criteria are listed. "
+                 "Under the full regime (european_*, Aw 2.114 applies; lid 2) only the lowest price fires; the "
+                 "lowest cost does not.";
+        x.run = awd_001;
         r.push_back(std::move(x));
     }
     {
@@ -116,7 +129,7 @@ std::vector<Rule> awd_rules() {
                        cite_version(wmo, "2.6.4", "3", "", "2015-01-01", LawScope::wmo2015)};
         x.note = "Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
                  "in the notice is not in the document format and is not checked.";
-        x.run = quality_rule;
+        x.run = awd_002;
         r.push_back(std::move(x));
     }
     {

@@ -2,6 +2,9 @@
 // units, and the IV081 minute arithmetic. The iStandaarden are binding through Regeling Jeugdwet
 // art. 6c.1 and Uitvoeringsregeling Wmo 2015 art. 3j for the effort and output variants.
 
+#include <algorithm>
+#include <cctype>
+
 #include "rule_support.hpp"
 
 namespace zorginkoop::procurement::detail {
@@ -9,6 +12,9 @@ namespace zorginkoop::procurement::detail {
 namespace {
 
 /// Task products carry a budget, not a tariff or unit; the tariff and unit rules skip them.
+/// The largest LDT_Bedrag amount in euro (99999999 eurocents).
+Decimal ldt_max() { return Money::from_cents(ijw::max_amount_cents).amount(); }
+
 bool priced(const Product& p) { return !p.funding || *p.funding != FundingVariant::task; }
 
 void ijw_001(const Document& doc, const RuleContext&, Emitter& out) {
@@ -20,11 +26,17 @@ void ijw_001(const Document& doc, const RuleContext&, Emitter& out) {
             missing.push_back(p.path + ".tariff");
             continue;
         }
-        const Decimal cents = x.tariff->amount() * Decimal(100);
+        // Compared with the LDT_Bedrag range before scaling to cents, so that a tariff near the
+        // Decimal range is reported as too large instead of overflowing.
+        const Decimal amount = x.tariff->amount();
         const char* problem = nullptr;
-        if (!cents.is_integer()) problem = "fraction";
-        else if (x.tariff->sign() < 0) problem = "negative";
-        else if (Decimal(ijw::max_amount_cents) < cents) problem = "too_large";
+        if (ldt_max() < amount) problem = "too_large";
+        else if (amount < -ldt_max()) problem = "negative";
+        else {
+            const Decimal cents = amount * Decimal(100);
+            if (!cents.is_integer()) problem = "fraction";
+            else if (x.tariff->sign() < 0) problem = "negative";
+        }
         if (!problem) continue;
         out.emit(problem, {{"product", product_label(p)}, {"tariff", x.tariff->amount().to_string()}, {"maximum", "999999.99"}},
                  {p.path + ".tariff"});
@@ -40,6 +52,12 @@ bool valid_category(CareLaw law, const std::string& c) {
     return v >= 1 && v <= 18;
 }
 
+/// Only spaces, tabs or line breaks: no product code at all (a code of the iJw/iWmo messages has at
+/// least one character that is not white space).
+bool blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)) != 0; });
+}
+
 void ijw_002(const Document& doc, const RuleContext&, Emitter& out) {
     std::vector<std::string> missing;
     std::string first_missing;
@@ -53,7 +71,9 @@ void ijw_002(const Document& doc, const RuleContext&, Emitter& out) {
         if (x.category && !valid_category(doc.law, *x.category))
             out.emit(doc.law == CareLaw::jeugdwet ? "category_jeugd" : "category_wmo",
                      {{"product", product_label(p)}, {"category", *x.category}}, {p.path + ".category"});
-        if (x.code && (x.code->empty() || x.code->size() > 5))
+        if (x.code && !x.code->empty() && blank(*x.code))
+            out.emit("code_blank", {{"product", x.name ? *x.name : p.path}, {"code", *x.code}}, {p.path + ".code"});
+        else if (x.code && (x.code->empty() || x.code->size() > 5))
             out.emit("code", {{"product", product_label(p)}, {"code", *x.code}, {"length", std::to_string(x.code->size())}},
                      {p.path + ".code"});
     }
@@ -82,8 +102,9 @@ void ijw_004(const Document& doc, const RuleContext&, Emitter& out) {
             out.not_evaluated(p.path + ".tariff", {p.path + ".declared_per_minute"});
             continue;
         }
+        if (ldt_max() < x.tariff->amount() || x.tariff->sign() < 0) continue;  // IJW-001
         const Decimal cents = x.tariff->amount() * Decimal(100);
-        if (!cents.is_integer() || x.tariff->sign() < 0) continue;  // IJW-001
+        if (!cents.is_integer()) continue;  // IJW-001
         if ((cents / Decimal(60)).is_integer()) continue;
         const Money minute = ijw::minute_tariff(*x.tariff);
         const Money via_minutes = minute * Decimal(60);
@@ -125,7 +146,7 @@ std::vector<Rule> ijw_rules() {
                      "Task products (budgets) are skipped."));
     r.push_back(make("IJW-002", Severity::error, with({cite(g_istandaarden, "JZ020"), cite(g_istandaarden, "WMO020"),
                                                        cite(g_istandaarden, "LDT_ProductCode")}),
-                     ijw_002));
+                     ijw_002, "A code of only white space is no code (variant code_blank)."));
     r.push_back(make("IJW-003", Severity::error, with({cite(g_istandaarden, "WJ756")}), ijw_003,
                      "Names are normalised when the document is read; a unit that is neither a code nor a name fires."));
     r.push_back(make("IJW-004", Severity::warning, {cite(g_istandaarden, "IV081")}, ijw_004,

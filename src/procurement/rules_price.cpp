@@ -42,7 +42,7 @@ void uncovered(const Document& doc, Emitter& out, Law law) {
         any = true;
         CostModel as_law = *m;
         as_law.law = law;  // the elements of the document's law, whatever the model says
-        const std::string missing = build_up(as_law).uncovered_elements;
+        const std::string missing = build_up(as_law, p.path + ".cost_model").uncovered_elements;
         if (missing.empty()) continue;
         out.emit("missing",
                  {{"product", product_label(p)},
@@ -73,7 +73,7 @@ void price_002(const Document& doc, const RuleContext&, Emitter& out) {
         if (const auto m = model_of(p)) {
             CostModel as_wmo = *m;
             as_wmo.law = Law::wmo2015;
-            const std::string gaps = build_up(as_wmo).uncovered_elements;
+            const std::string gaps = build_up(as_wmo, p.path + ".cost_model").uncovered_elements;
             if (!gaps.empty())
                 out.emit("missing",
                          {{"product", product_label(p)},
@@ -117,10 +117,17 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
             continue;
         }
         any = true;
-        const BuildUp b = build_up(*m);
-        const Money gap = *x.tariff - b.tariff;
-        if (gap.sign() >= 0 || gap.abs() <= tolerance()) continue;
-        const Decimal pct = (gap / b.tariff * Decimal(100)).round_to_scale(2, RoundingMode::half_up);
+        const BuildUp b = build_up(*m, p.path + ".cost_model");
+        Money gap;
+        Decimal pct;
+        try {
+            gap = *x.tariff - b.tariff;
+            if (gap.sign() >= 0 || gap.abs() <= tolerance()) continue;
+            pct = (gap / b.tariff * Decimal(100)).round_to_scale(2, RoundingMode::half_up);
+        } catch (const Overflow& e) {  // a tariff near the range: name it
+            throw Overflow("the gap between the tariff and the cost price: " + e.message(),
+                           SourceLocation{{}, p.path + ".tariff"});
+        }
         out.emit("below_cost",
                  {{"product", product_label(p)},
                   {"tariff", x.tariff->to_string()},
@@ -136,11 +143,11 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
 }
 
 void price_007(const Document& doc, const RuleContext&, Emitter& out) {
-    const PlausibilityBands bands = PlausibilityBands::bundled();
+    const PlausibilityBands& bands = PlausibilityBands::bundled();
     for (const auto& p : products(doc)) {
         const auto m = model_of(p);
         if (!m) continue;
-        for (const auto& x : out_of_band(*m, build_up(*m), bands)) {
+        for (const auto& x : out_of_band(*m, build_up(*m, p.path + ".cost_model"), bands)) {
             std::string range;
             if (x.band.min) range += ">= " + x.band.min->to_string();
             if (x.band.min && x.band.max) range += ", ";
@@ -236,7 +243,12 @@ std::vector<Rule> price_rules() {
     const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", LawScope::jeugdwet);
     const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "2022-01-01", LawScope::wmo2015);
     const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", LawScope::jeugdwet);
-    const auto wmo_labour = cite(wmo, "2.6.6", "1", "a", LawScope::wmo2015);
+    // Wmo 2015 art. 2.6.6 lid 1 has its onderdelen a and b from the Wet maatschappelijk verantwoord
+    // inkopen (Stb. 2022, 188). Its Wmo part (art. II, onderdelen C en D) was excluded from the entry
+    // into force of 1 July 2022 (Stb. 2022, 241); this library reads onderdeel a as in force from
+    // 2024-07-01, the date the Wmo amendments took effect together with the reële-prijs AMvB
+    // (Stb. 2024, 69). That date is not confirmed by a quoted source; before it, lid 1 is cited.
+    const auto wmo_labour = cite_onderdeel_from(cite(wmo, "2.6.6", "1", "a", LawScope::wmo2015), "2024-07-01");
     r.push_back(make("PRICE-001", Severity::error, LawScope::wmo2015, "2024-07-01", nullptr, {wmo_elements}, price_001,
                      "Coverage per tariffs.md §1: an element is covered when its block is stated (zero counts); "
                      "element d needs both travel and training."));

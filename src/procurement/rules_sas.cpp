@@ -1,10 +1,11 @@
 // §3 Publication and procedure steps for SAS above the threshold (SAS-*): Aw 2012 art. 2.39,
 // 2.58a, 2.62, 2.132, 2.134, 2.127, 4.15-4.16, 1.5; eForms notice subtypes; seed guidance on the
-// SAS options.
+// SAS options; Algemene termijnenwet art. 1 and 3 for the deadlines of SAS-003, -006 and -007.
 
 #include <algorithm>
 
 #include "rule_support.hpp"
+#include "zorginkoop/core/holidays.hpp"
 
 namespace zorginkoop::procurement::detail {
 
@@ -16,6 +17,35 @@ const std::vector<ProcedureKind> sas_and_full{ProcedureKind::sas, ProcedureKind:
                                               ProcedureKind::european_competitive_dialogue};
 
 bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys_days{b}; }
+
+/// The end of a statutory period counted forward: the nominal last day, and that day moved to the
+/// next working day by Algemene termijnenwet art. 1 lid 1 when it is a Saturday, Sunday or public
+/// holiday (art. 3). Only for periods of at most 90 days (art. 4 lid 1 onder a): the periods here
+/// are 20 and 30 days. That the Act covers the Aw 2012 periods follows from its art. 1 ("een in een
+/// wet gestelde termijn"); research/legal-rules.md does not discuss the Act.
+struct PeriodEnd {
+    Date nominal;
+    Date end;
+    bool extended() const { return date::sys_days{nominal} != date::sys_days{end}; }
+};
+PeriodEnd statutory_period_end(const Date& nominal, bool at_most_90_days = true) {
+    return PeriodEnd{nominal, at_most_90_days ? extend_to_working_day(nominal) : nominal};
+}
+
+/// The message variant, evidence and citation tags of a finding about a period that may have been
+/// extended: "<variant>_extended" with `deadline_nominal` and the Algemene termijnenwet citations
+/// when it was.
+std::string variant_of(const std::string& variant, const PeriodEnd& p) {
+    return p.extended() ? variant + "_extended" : variant;
+}
+std::vector<std::string> tags_of(const PeriodEnd& p, std::vector<std::string> tags = {}) {
+    if (p.extended()) tags.emplace_back(tag_extended);
+    return tags;
+}
+void add_period(Fields& f, const PeriodEnd& p) {
+    f.emplace_back("deadline", fmt(p.end));
+    if (p.extended()) f.emplace_back("deadline_nominal", fmt(p.nominal));
+}
 
 /// Whether a start publication (contract notice or prior information notice) precedes the award.
 /// nullopt: cannot tell (a start notice without a date while the award date is known).
@@ -107,14 +137,16 @@ void sas_003(const Document& doc, const RuleContext&, Emitter& out) {
     }
     const Date award = *doc.award->date;
     const bool bundled = doc.award->bundled_quarterly.value_or(false);
-    const Date deadline = bundled ? add_days(end_of_quarter(award), 30) : add_days(award, 30);
+    const PeriodEnd period = statutory_period_end(bundled ? add_days(end_of_quarter(award), 30) : add_days(award, 30));
+    const Date deadline = period.end;
     const auto notices = publications_of(doc, PublicationKind::award_notice);
-    Fields base{{"award_date", fmt(award)},
-                {"deadline", fmt(deadline)},
-                {"bundled_quarterly", fmt(bundled)}};
+    Fields base{{"award_date", fmt(award)}};
+    add_period(base, period);
+    base.emplace_back("bundled_quarterly", fmt(bundled));
     if (bundled) base.emplace_back("quarter_end", fmt(end_of_quarter(award)));
     if (notices.empty()) {
-        out.emit(bundled ? "missing_bundled" : "missing", base, {"publications", "award.date"});
+        out.emit(variant_of(bundled ? "missing_bundled" : "missing", period), base, {"publications", "award.date"},
+                 tags_of(period));
         return;
     }
     // The earliest dated award notice counts.
@@ -135,7 +167,8 @@ void sas_003(const Document& doc, const RuleContext&, Emitter& out) {
     Fields f = base;
     f.emplace_back("published", fmt(first->second));
     f.emplace_back("days_late", std::to_string(days_between(deadline, first->second)));
-    out.emit(bundled ? "late_bundled" : "late", std::move(f), {pub_path(first->first) + ".date", "award.date"});
+    out.emit(variant_of(bundled ? "late_bundled" : "late", period), std::move(f),
+             {pub_path(first->first) + ".date", "award.date"}, tags_of(period));
 }
 
 void sas_004(const Document& doc, const RuleContext&, Emitter& out) {
@@ -175,9 +208,26 @@ void sas_006(const Document& doc, const RuleContext& c, Emitter& out) {
         out.emit(sev, full ? "none_full" : "none", {{"minimum", "20"}}, {"procedure.standstill_days"}, tags);
         return;
     }
-    if (**days >= 20) return;
-    out.emit(sev, full ? "short_full" : "short", {{"days", std::to_string(**days)}, {"minimum", "20"}},
-             {"procedure.standstill_days"}, tags);
+    if (**days < 20) {
+        out.emit(sev, full ? "short_full" : "short", {{"days", std::to_string(**days)}, {"minimum", "20"}},
+                 {"procedure.standstill_days"}, tags);
+        return;
+    }
+    // Full regime: the standstill of Aw 2.127 is a statutory period, counted from the day after the
+    // award decision (award.date); the contract may be concluded once it has ended, extended by the
+    // Algemene termijnenwet. For SAS the standstill is not statutory (Aw 2.39 lid 2) and the Act,
+    // which covers periods set by law, does not extend it; its dates are not checked.
+    if (!full || !doc.award || !doc.award->date || !doc.award->contract_concluded) return;
+    const Date concluded = *doc.award->contract_concluded;
+    // Concluded more than a week after the nominal end: past any extension (no run of Saturdays,
+    // Sundays and holidays is that long); this also keeps the date arithmetic in range.
+    if (days_between(*doc.award->date, concluded) - 7 > **days) return;
+    const PeriodEnd period = statutory_period_end(add_days(*doc.award->date, static_cast<long>(**days)), **days <= 90);
+    if (before(period.end, concluded)) return;
+    Fields f{{"days", std::to_string(**days)}, {"award_date", fmt(*doc.award->date)}, {"contract_concluded", fmt(concluded)}};
+    add_period(f, period);
+    out.emit(sev, variant_of("concluded_early_full", period), std::move(f),
+             {"award.contract_concluded", "award.date", "procedure.standstill_days"}, tags_of(period, tags));
 }
 
 void sas_007(const Document& doc, const RuleContext&, Emitter& out) {
@@ -190,17 +240,27 @@ void sas_007(const Document& doc, const RuleContext&, Emitter& out) {
     if (!doc.award || !doc.award->contract_concluded) return;  // fires only with a contract date
     const Date concluded = *doc.award->contract_concluded;
     // Aw 4.16 lid 1 onder c: a voluntary ex-ante notice and at least 20 calendar days, counted from the
-    // day after its publication, before the contract is concluded.
+    // day after its publication, before the contract is concluded; the period ends on the 20th day,
+    // extended to the next working day by the Algemene termijnenwet.
+    std::optional<std::pair<std::size_t, PeriodEnd>> shifted;  // a notice only the extension makes too late
     for (const auto& [i, p] : publications_of(doc, PublicationKind::voluntary_ex_ante)) {
-        (void)i;
-        if (p->date && !before(concluded, add_days(*p->date, 21))) return;
+        if (!p->date) continue;
+        const PeriodEnd period = statutory_period_end(add_days(*p->date, 20));
+        if (before(period.end, concluded)) return;
+        if (before(period.nominal, concluded) && !shifted) shifted = std::make_pair(i, period);
     }
-    out.emit("voidable",
-             {{"contract_concluded", fmt(concluded)},
-              {"claim_window_after_notice", "30"},
-              {"claim_window_after_contract", "6"},
-              {"veat_wait_days", "20"}},
-             {"award.contract_concluded", "publications"});
+    Fields f{{"contract_concluded", fmt(concluded)},
+             {"claim_window_after_notice", "30"},
+             {"claim_window_after_contract", "6"},
+             {"veat_wait_days", "20"}};
+    if (!shifted) {
+        out.emit("voidable", std::move(f), {"award.contract_concluded", "publications"});
+        return;
+    }
+    f.emplace_back("veat", pub_path(shifted->first));
+    add_period(f, shifted->second);
+    out.emit("voidable_extended", std::move(f), {"award.contract_concluded", pub_path(shifted->first) + ".date"},
+             tags_of(shifted->second));
 }
 
 std::optional<std::vector<std::int64_t>> expected_subtypes(PublicationKind k, bool full) {
@@ -294,6 +354,14 @@ void sas_010(const Document& doc, const RuleContext&, Emitter& out) {
     out.emit("no_lots", {{"lots", std::to_string(doc.lots->size())}}, {"lots", "procedure.lots_motivation"});
 }
 
+/// `cites` and the Algemene termijnenwet articles (art. 1 lid 1, art. 3) cited by findings whose
+/// deadline the Act extended.
+std::vector<Citation> with_termijnenwet(std::vector<Citation> cites) {
+    cites.push_back(cite(termijnenwet, "1", "1", "", LawScope::both, tag_extended));
+    cites.push_back(cite(termijnenwet, "3", "", "", LawScope::both, tag_extended));
+    return cites;
+}
+
 Rule make(const char* id, Severity sev, const std::vector<ProcedureKind>& kinds, std::vector<Citation> cites, RuleFn fn,
           std::string note = {}) {
     Rule x;
@@ -318,20 +386,28 @@ std::vector<Rule> sas_rules() {
     r.push_back(make("SAS-002", Severity::error, sas_only, {cite(aw, "2.58a", "1"), cite(aw, "2.58a", "2")}, sas_002,
                      "A prior information notice is taken as the call for competition when there is no contract notice "
                      "and its eForms subtype is not 4 (information only)."));
-    r.push_back(make("SAS-003", Severity::error, sas_only, {cite(aw, "2.134", "1"), cite(aw, "2.134", "3")}, sas_003,
+    r.push_back(make("SAS-003", Severity::error, sas_only,
+                     with_termijnenwet({cite(aw, "2.134", "1"), cite(aw, "2.134", "3")}), sas_003,
                      "Calendar days: award.date + 30, or the end of the award's calendar quarter + 30 when "
-                     "award.bundled_quarterly. The framework agreement itself is the contract judged, not call-offs "
-                     "(art. 2.135)."));
+                     "award.bundled_quarterly; a deadline on a Saturday, Sunday or public holiday moves to the next "
+                     "working day (Algemene termijnenwet art. 1 and 3). The framework agreement itself is the contract "
+                     "judged, not call-offs (art. 2.135)."));
     r.push_back(make("SAS-004", Severity::error, sas_and_full, {cite(aw, "2.39", "1", "c"), cite(aw, "2.132", "1")}, sas_004));
     r.push_back(make("SAS-005", Severity::error, sas_and_full, {cite(aw, "2.39", "3")}, sas_005));
     r.push_back(make("SAS-006", Severity::warning, sas_and_full,
-                     {cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
-                      cite(aw, "2.127", "1", "", LawScope::both, "full"), cite(aw, "2.127", "3", "", LawScope::both, "full")},
-                     sas_006, "Warning for SAS (guidance), error for the full regime (Aw 2.127)."));
+                     with_termijnenwet({cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
+                                        cite(aw, "2.127", "1", "", LawScope::both, "full"),
+                                        cite(aw, "2.127", "3", "", LawScope::both, "full")}),
+                     sas_006,
+                     "Warning for SAS (guidance), error for the full regime (Aw 2.127). Full regime: a contract "
+                     "concluded on or before the last day of the standstill (award.date + standstill_days, moved to "
+                     "the next working day by the Algemene termijnenwet) also fires."));
     r.push_back(make("SAS-007", Severity::warning, sas_and_full,
-                     {cite(aw, "4.15", "1", "a"), cite(aw, "4.15", "2"), cite(aw, "4.16", "1", "c")}, sas_007,
-                     "A voluntary ex-ante notice protects a contract concluded on or after the 21st day after its "
-                     "publication (20 days counted from the day after)."));
+                     with_termijnenwet({cite(aw, "4.15", "1", "a"), cite(aw, "4.15", "2"), cite(aw, "4.16", "1", "c")}),
+                     sas_007,
+                     "A voluntary ex-ante notice protects a contract concluded after the 20th day after its "
+                     "publication (20 days counted from the day after), that day moved to the next working day "
+                     "by the Algemene termijnenwet."));
     r.push_back(make("SAS-008", Severity::error, sas_and_full,
                      {cite(directive, "75", "1"), cite(g_eforms, "notice-types (subtypes 12, 20, 33, 16, 29, 25, 38)")},
                      sas_008));

@@ -199,8 +199,11 @@ std::vector<Rule> term_rules() {
         x.id = "TERM-003";
         x.severity = Severity::warning;
         x.stage = Stage::term;
-        x.citations = {cite(g_norm, "afspraak 7"), cite(g_contractstandaarden, "")};
-        x.note = "Initial term (term.start to term.end) shorter than 36 months.";
+        x.citations = {cite(g_contractstandaarden, "")};
+        x.note = "Initial term (term.start to term.end) shorter than 36 months. Source: the Contractstandaarden Wmo "
+                 "('De Norm voor verantwoord opdrachtgeverschap raadt aan om minimaal drie jaar te contracteren', "
+                 "legal-rules.md NORM-1); the text and numbering of the Norm's own agreements are unconfirmed, so the "
+                 "Norm is not cited directly.";
         x.run = term_003;
         r.push_back(std::move(x));
     }
@@ -210,10 +213,14 @@ std::vector<Rule> term_rules() {
         x.severity = Severity::error;
         x.stage = Stage::term;
         x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.163b", "1"), cite(aw, "2.163b", "3")};
+        x.citations = {cite(aw, "2.163b", "1"), cite(aw, "2.163b", "2"), cite(aw, "2.163b", "3")};
         x.note = "Original value: estimated_value.declared, else the computed value. Threshold: EUR 750,000 (art. 2.6a, "
                  "the amount for SAS services). Modifications under 2.163c/e are reported as info (their conditions "
-                 "are not checked); 2.163d is checked against 50 % of the original value per change.";
+                 "are not checked); 2.163d is checked against 50 % of the original value per change. Art. 2.163b lid 2 "
+                 "(with an indexation clause the indexed price is the reference value for the 10 %) is cited but its "
+                 "text is not quoted in research/legal-rules.md (unconfirmed wording), and rules.md does not make the "
+                 "indexed value the reference: the document states no indexed original value, so the stated one is "
+                 "used.";
         x.run = term_004;
         r.push_back(std::move(x));
     }

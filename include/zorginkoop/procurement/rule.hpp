@@ -29,7 +29,13 @@ enum class Stage { regime, value, publication, term, award, price, open_house, f
 enum class LawScope { both, jeugdwet, wmo2015 };
 
 /// One citation of a rule, resolved through LawRegistry::cite. `tag` empty: cited by every finding
-/// of the rule; otherwise only by findings that ask for that tag (e.g. "full_regime").
+/// of the rule; otherwise only by findings that ask for that tag (e.g. "full_regime"). When every
+/// citation of a rule is tagged, a finding that asks for no tag cites them all.
+///
+/// Version: a citation of an official text (BWB) links the version in force on the check's
+/// reference date (wetten.overheid.nl's geldigheidsdatum); without a reference date it links
+/// `version_date`, the version the research quoted. A `pinned` citation (an explicitly dated
+/// historic text) always links `version_date`.
 struct Citation {
     std::string law_id;
     std::string article;
@@ -38,6 +44,9 @@ struct Citation {
     std::optional<Date> version_date;
     LawScope law = LawScope::both;
     std::string tag;
+    bool pinned = false;
+    /// The onderdeel exists only in versions from this date; an earlier version is cited without it.
+    std::optional<Date> onderdeel_from;
 };
 
 /// What the caller can set for a check.
@@ -116,6 +125,7 @@ public:
     Finding& not_evaluated(const std::string& field, const std::vector<std::string>& paths = {});
 
 private:
+    bool in_scope(const Citation& c) const;
     std::vector<LegalRef> citations(const std::vector<std::string>& tags) const;
 
     const Rule& rule_;
