@@ -1,33 +1,59 @@
 // Writing a Node back as YAML or JSON, and reading files.
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <string>
+#include <system_error>
 
 #include "zorginkoop/io/node.hpp"
 
 namespace zorginkoop::io {
 namespace {
 
+/// Whether `s` holds a character that a double-quoted scalar must escape: a control character,
+/// a line break, a character outside YAML's printable set, or a byte that is not UTF-8.
+bool needs_escape(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t len = zorginkoop::detail::decode_utf8(s, i, cp);
+        if (len == 0 || !zorginkoop::detail::is_printable(cp)) return true;
+        i += len;
+    }
+    return false;
+}
+
+/// A double-quoted scalar that YAML (1.1 and 1.2, as libyaml reads it) and JSON both read back
+/// as `s`. Every character outside YAML's printable set is escaped: C0 controls, DEL, the C1
+/// controls U+0080-U+009F (U+0085 included: raw, YAML reads it as a line break), U+2028 and
+/// U+2029 (line breaks in YAML), U+FEFF, U+FFFE and U+FFFF. \uXXXX is the one escape form both
+/// languages share; characters above U+FFFF are all printable and stay as they are. Text that
+/// is not UTF-8 cannot be written in either language: InvalidInput.
 void escape_double_quoted(std::string& out, const std::string& s) {
+    static const char* hex = "0123456789abcdef";
     out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t len = zorginkoop::detail::decode_utf8(s, i, cp);
+        if (len == 0)
+            throw InvalidInput("text " + zorginkoop::detail::quote_text(s, 40) + " is not valid UTF-8 (byte " +
+                               std::to_string(i) + "); it cannot be written as YAML or JSON");
+        switch (cp) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (c < 0x20 || c == 0x7f) {
-                    static const char* hex = "0123456789abcdef";
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
+                if (zorginkoop::detail::is_printable(cp)) {
+                    out.append(s, i, len);
                 } else {
-                    out += static_cast<char>(c);
+                    out += "\\u";
+                    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
                 }
         }
+        i += len;
     }
     out += '"';
 }
@@ -135,7 +161,8 @@ void yaml_scalar(std::string& out, const Node& n) {
     if (n.is_null()) {
         out += "null";
     } else if (n.style() == Node::Style::plain && !n.text().empty() && n.text().find_first_of(":#\n\"'{}[],&*!|>%@`") == std::string::npos &&
-               n.text().front() != ' ' && n.text().back() != ' ' && n.text().front() != '-' && n.text().front() != '?') {
+               n.text().front() != ' ' && n.text().back() != ' ' && n.text().front() != '-' && n.text().front() != '?' &&
+               !needs_escape(n.text())) {
         out += n.text();
     } else if (n.style() == Node::Style::plain && is_json_number(n.text())) {
         out += n.text();
@@ -218,19 +245,27 @@ std::string to_yaml(const Node& node) {
 }
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError("cannot open file", SourceLocation{path, {}, 0, 0});
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) throw ParseError("cannot read file", SourceLocation{path, {}, 0, 0});
-    if (static_cast<std::size_t>(size) > max_bytes)
-        throw ParseError("file is " + std::to_string(static_cast<long long>(size)) + " bytes; the limit is " +
-                             std::to_string(max_bytes),
-                         SourceLocation{path, {}, 0, 0});
-    in.seekg(0, std::ios::beg);
-    std::string text(static_cast<std::size_t>(size), '\0');
-    in.read(text.data(), size);
-    if (!in) throw ParseError("cannot read file", SourceLocation{path, {}, 0, 0});
+    const SourceLocation at{path};
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (status.type() == std::filesystem::file_type::not_found)
+        throw ParseError("there is no such file", at);
+    if (status.type() == std::filesystem::file_type::directory)
+        throw ParseError("this is a directory, not a file", at);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file) throw ParseError("cannot open the file: " + std::error_code(errno, std::generic_category()).message(), at);
+    // Read to the end rather than trusting a size: pipes and devices have none.
+    std::string text;
+    char buffer[65536];
+    for (;;) {
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
+        if (n > max_bytes - text.size())
+            throw ParseError("the file is larger than the limit of " + std::to_string(max_bytes) + " bytes", at);
+        text.append(buffer, n);
+        if (n < sizeof buffer) break;
+    }
+    if (std::ferror(file.get()))
+        throw ParseError("cannot read the file: " + std::error_code(errno, std::generic_category()).message(), at);
     return text;
 }
 

@@ -57,9 +57,7 @@ public:
     Builder(std::string_view text, const std::string& source, const ReadLimits& limits, const char** cursor)
         : begin_(text.data()), end_(text.data() + text.size()), source_(source), limits_(limits), cursor_(cursor) {
         scan_from_ = begin_;
-        line_starts_.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') line_starts_.push_back(i + 1);
+        seen_ = begin_;
     }
 
     Node take() { return root_ ? std::move(*root_) : Node::null(); }
@@ -98,7 +96,7 @@ public:
         if (!top.keys.insert(k).second) {
             SourceLocation at = where(m);
             at.path += (at.path.empty() ? "" : ".") + k;
-            throw ParseError("duplicate key '" + k + "'", at);
+            throw ParseError("duplicate key " + zorginkoop::detail::quote_text(k), at);
         }
         top.pending_key = std::move(k);
         top.pending_mark = m;
@@ -114,29 +112,57 @@ public:
     bool end_array() override { return close(); }
     bool parse_error(std::size_t position, const std::string& last_token,
                      const nlohmann::detail::exception& ex) override {
-        std::string what = ex.what();
-        // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 4: ..."
-        auto colon = what.find(": ");
-        std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-        (void)last_token;
-        throw ParseError("JSON syntax error: " + reason,
-                         where(mark_at(begin_ + std::min<std::size_t>(position > 0 ? position - 1 : 0,
-                                                                      static_cast<std::size_t>(end_ - begin_)))));
+        const Mark at = mark_at(begin_ + std::min<std::size_t>(position > 0 ? position - 1 : 0,
+                                                              static_cast<std::size_t>(end_ - begin_)));
+        // A number beyond the range of a double (1e400, -1e400): beyond Decimal's range as well.
+        if (dynamic_cast<const nlohmann::detail::out_of_range*>(&ex) != nullptr)
+            throw Overflow("the number " + zorginkoop::detail::quote_text(last_token) +
+                               " is outside the exact range of zorginkoop::Decimal",
+                           where(at));
+        throw ParseError("JSON syntax error: " + syntax_reason(ex.what(), last_token), where(at));
     }
 
 private:
-    Mark mark_at(const char* p) const {
-        const std::size_t off = static_cast<std::size_t>(p - begin_);
-        auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
-        const std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-        std::size_t col = 1;
-        for (const char* q = begin_ + line_starts_[line_index]; q < p; ++q)
-            if ((static_cast<unsigned char>(*q) & 0xC0) != 0x80) ++col;  // count code points
-        return Mark{line_index + 1, col};
+    /// nlohmann's text without its "[json.exception.parse_error.101] parse error at line 1,
+    /// column 4: " prefix (our location replaces it), and with the text last read quoted whole
+    /// and escaped: the parser cuts it anywhere, also inside a UTF-8 character.
+    static std::string syntax_reason(const std::string& what, const std::string& last_token) {
+        std::string reason = what;
+        if (reason.rfind("[json.exception.", 0) == 0) {
+            const auto bracket = reason.find("] ");
+            if (bracket != std::string::npos) reason.erase(0, bracket + 2);
+        }
+        if (reason.rfind("parse error", 0) == 0) {
+            const auto colon = reason.find(": ");
+            if (colon != std::string::npos) reason.erase(0, colon + 2);
+        }
+        const std::string raw = "; last read: '" + last_token + "'";
+        const auto at = reason.find(raw);
+        if (at != std::string::npos)
+            reason.replace(at, raw.size(), "; last read: " + zorginkoop::detail::quote_text(last_token, 40));
+        return reason;
+    }
+    /// Line and column (in characters) of `p`. Tokens are reported in order, so the position
+    /// moves on from the last one: linear in the input, also when it is all on one line.
+    Mark mark_at(const char* p) {
+        if (p < seen_) {
+            seen_ = begin_;
+            line_ = 1;
+            col_ = 1;
+        }
+        for (; seen_ < p; ++seen_) {
+            if (*seen_ == '\n') {
+                ++line_;
+                col_ = 1;
+            } else if ((static_cast<unsigned char>(*seen_) & 0xC0) != 0x80) {
+                ++col_;  // count code points, not bytes
+            }
+        }
+        return Mark{line_, col_};
     }
     /// Where the token just reported starts: the first character after the previous token that
     /// is not white space or a separator.
-    Mark start() const {
+    Mark start() {
         const char* p = scan_from_;
         while (p < end_ && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ',' || *p == ':')) ++p;
         return mark_at(p);
@@ -200,7 +226,9 @@ private:
     std::string source_;
     ReadLimits limits_;
     const char** cursor_;
-    std::vector<std::size_t> line_starts_;
+    const char* seen_;      // how far line_ and col_ have counted
+    std::size_t line_ = 1;
+    std::size_t col_ = 1;
     std::vector<Frame> stack_;
     std::optional<Node> root_;
 };

@@ -96,7 +96,7 @@ private:
                             t == "tag:yaml.org,2002:bool" || t == "!"))
             return;
         if (!scalar_node && (t == "tag:yaml.org,2002:map" || t == "tag:yaml.org,2002:seq")) return;
-        throw ParseError("unsupported YAML tag " + t, where(m));
+        throw ParseError("unsupported YAML tag " + zorginkoop::detail::quote_text(t), where(m));
     }
 
     Node scalar(const yaml_event_t& ev, Mark m) {
@@ -137,7 +137,7 @@ private:
             if (!top.keys.insert(n.text()).second) {
                 SourceLocation at = where(n.mark());
                 at.path += (at.path.empty() ? "" : ".") + n.text();
-                throw ParseError("duplicate key '" + n.text() + "'", at);
+                throw ParseError("duplicate key " + zorginkoop::detail::quote_text(n.text()), at);
             }
             top.pending_key = n.text();
             top.pending_mark = n.mark();

@@ -50,6 +50,9 @@ std::size_t one_form(MapReader& m, std::initializer_list<std::initializer_list<c
             }
         ++i;
     }
+    if (found.empty())
+        for (const auto& f : forms)
+            for (const char* k : f) m.reject_misspelling_of(k);
     if (found.size() != 1) {
         std::string names;
         for (const auto& f : forms) {
@@ -198,7 +201,7 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         c.unit_as_given = u.text();
         auto unit = ijw::find_unit(c.unit_as_given);
         if (!unit)
-            u.fail("'" + c.unit_as_given + "' is not a WJ756 unit (01 minuut, 04 uur, 14 etmaal, 16 dagdeel, " +
+            u.fail(detail::quote_text(c.unit_as_given) + " is not a WJ756 unit (01 minuut, 04 uur, 14 etmaal, 16 dagdeel, " +
                    "82 stuks_output, 83 euro, 84 stuks_inspanning)");
         c.unit = *unit;
     }

@@ -17,6 +17,51 @@
 
 namespace zorginkoop::io {
 
+/// Edit distance between two keys: insertions, deletions, substitutions and swaps of two
+/// neighbouring characters each count 1 ('lwa' is 1 from 'law'). Counts bytes; keys are short.
+inline std::size_t key_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+/// Whether `given` looks like a misspelling of the known key `known`: at most two edits, and at
+/// most one edit per three characters of `known`, so short keys are not confused with each other
+/// ('note' is two edits from 'rate', 'xy' two from 'id': neither counts).
+inline bool is_near_miss(std::string_view given, std::string_view known) {
+    if (given == known) return false;
+    const std::size_t allowed = std::min<std::size_t>(2, known.size() / 3);
+    const std::size_t longer = std::max(given.size(), known.size()), shorter = std::min(given.size(), known.size());
+    if (allowed == 0 || longer - shorter > allowed) return false;
+    return key_distance(given, known) <= allowed;
+}
+
+/// The message for a key that is not part of the format, with the closest known key when the
+/// key looks like a misspelling of one: "unknown key 'lwa' in a cost model (did you mean 'law'?)".
+template <class Keys>
+std::string unknown_key_message(const std::string& key, const Keys& known, std::string_view what) {
+    std::string best;
+    std::size_t best_dist = 3;
+    for (const auto& k : known) {
+        const std::string_view kv(k);
+        if (!is_near_miss(key, kv)) continue;
+        const std::size_t dist = key_distance(key, kv);
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = std::string(kv);
+        }
+    }
+    return "unknown key " + zorginkoop::detail::quote_text(key) + (what.empty() ? std::string() : " in " + std::string(what)) +
+           (best.empty() ? std::string() : " (did you mean " + zorginkoop::detail::quote_text(best) + "?)");
+}
+
 class Reader {
 public:
     Reader(const Node& node, std::string path, std::string source = {})
@@ -83,7 +128,7 @@ public:
             if (t == a) return t;
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail("'" + t + "' is not one of: " + list);
+        fail(zorginkoop::detail::quote_text(t) + " is not one of: " + list);
     }
 
     /// The items of a list.
@@ -119,6 +164,7 @@ public:
 
     /// The member, null included; nullopt when the key is absent.
     std::optional<Reader> get(std::string_view key) {
+        note_asked(key);
         const auto& ms = r_.node().members();
         for (std::size_t i = 0; i < ms.size(); ++i)
             if (ms[i].key == key) {
@@ -133,9 +179,12 @@ public:
         if (m && m->is_null()) return std::nullopt;
         return m;
     }
-    /// The member; ParseError naming the path when absent or null.
+    /// The member; ParseError naming the path when absent or null. When the key is absent and
+    /// an unread key looks like a misspelling of it, the error is about that key instead
+    /// ("unknown key 'lwa' (did you mean 'law'?)"), at its line.
     Reader require(std::string_view key) {
         auto m = get(key);
+        if (!m) reject_misspelling_of(key);
         if (!m || m->is_null()) {
             SourceLocation at = r_.where();
             at.path = r_.path().empty() ? std::string(key) : r_.path() + "." + std::string(key);
@@ -143,24 +192,40 @@ public:
         }
         return *m;
     }
-    bool has(std::string_view key) const { return r_.node().find(key) != nullptr; }
+    bool has(std::string_view key) {
+        note_asked(key);
+        return r_.node().find(key) != nullptr;
+    }
 
-    /// ParseError at the first key that was not read.
+    /// ParseError at the first unread key that looks like a misspelling of `key` (for a key that
+    /// is needed but absent); nothing when there is none.
+    void reject_misspelling_of(std::string_view key, std::string_view what = {}) const {
+        const auto& ms = r_.node().members();
+        const std::string_view known[] = {key};
+        for (std::size_t i = 0; i < ms.size(); ++i)
+            if (!used_[i] && is_near_miss(ms[i].key, key)) throw ParseError(unknown_key_message(ms[i].key, known, what), at(ms[i]));
+    }
+
+    /// ParseError at the first key that was not read, naming the closest key that was asked for
+    /// when the key looks like a misspelling of it.
     void finish(std::string_view what = {}) const {
         const auto& ms = r_.node().members();
         for (std::size_t i = 0; i < ms.size(); ++i)
-            if (!used_[i]) {
-                SourceLocation at{r_.source(), r_.path().empty() ? ms[i].key : r_.path() + "." + ms[i].key,
-                                  ms[i].key_mark.line, ms[i].key_mark.column};
-                throw ParseError("unknown key '" + ms[i].key + "'" +
-                                     (what.empty() ? std::string() : " in " + std::string(what)),
-                                 at);
-            }
+            if (!used_[i]) throw ParseError(unknown_key_message(ms[i].key, asked_, what), at(ms[i]));
     }
 
 private:
+    SourceLocation at(const Node::Member& m) const {
+        return SourceLocation{r_.source(), r_.path().empty() ? m.key : r_.path() + "." + m.key, m.key_mark.line,
+                              m.key_mark.column};
+    }
+    void note_asked(std::string_view key) {
+        if (std::find(asked_.begin(), asked_.end(), key) == asked_.end()) asked_.emplace_back(key);
+    }
+
     Reader r_;
     std::vector<bool> used_;
+    std::vector<std::string> asked_;  // every key the reader asked for: the keys of the format
 };
 
 /// ParseError at the first key of the mapping at `r` that is not in `allowed`. For readers that
@@ -172,7 +237,7 @@ inline void reject_unknown_keys(const Reader& r, std::initializer_list<std::stri
         bool known = false;
         for (auto a : allowed) known = known || m.key == a;
         if (!known)
-            throw ParseError("unknown key '" + m.key + "' in " + std::string(what),
+            throw ParseError(unknown_key_message(m.key, allowed, what),
                              SourceLocation{r.source(), r.path().empty() ? m.key : r.path() + "." + m.key,
                                             m.key_mark.line, m.key_mark.column});
     }
