@@ -43,3 +43,19 @@ def test_plugin_collects_documents_with_expect_and_prints_a_diff(pytester: pytes
         "*fired: *SAS-003*",
         "*cannot be read*term.start*",
     ])
+
+
+def test_plugin_fails_on_a_rule_id_not_in_the_catalogue(pytester: pytest.Pytester) -> None:
+    # SAS-999 and PRICE-099 are well-formed ids that no rule has: silent: would pass for ever
+    pytester.makefile(".zorginkoop.yaml", silent=DOC.format(id="silent", expect="expect:\n  silent: [SAS-999]\n"))
+    pytester.makefile(".zorginkoop.yaml", fires=DOC.format(id="fires", expect="expect:\n  fires: [SAS-003, PRICE-099]\n"))
+    pytester.makefile(".zorginkoop.yaml", known=DOC.format(id="known", expect="expect:\n  fires: [SAS-003]\n  silent: [SAS-001]\n"))
+    result = pytester.runpytest(*_plugin_args())
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines_random([
+        "*silent.zorginkoop.yaml: expect: names rules that are not in the catalogue:*",
+        "*? SAS-999 (expect.silent)*",
+        "*fires.zorginkoop.yaml: expect: names rules that are not in the catalogue:*",
+        "*? PRICE-099 (expect.fires)*",
+    ])
+    result.stdout.no_fnmatch_line("*? SAS-003 *")

@@ -1,5 +1,8 @@
 #include "convert.hpp"
 
+#include <limits>
+#include <vector>
+
 #include <pybind11/stl.h>
 
 namespace zkpy {
@@ -22,11 +25,46 @@ void raise_float_error(const std::string& what) {
                                 "or hours exactly; pass a str (\"12.30\"), an int or a decimal.Decimal");
 }
 
+std::string type_name(py::handle value) {
+    return py::str(py::type::of(value).attr("__name__")).cast<std::string>();
+}
+
+bool is_numpy_scalar_kind(py::handle value, const char* kinds) {
+    // numpy scalars are not subclasses of int (and numpy bool is not one of bool); they carry a
+    // dtype whose kind names the family. Only values of numpy's own types are looked at.
+    const py::object module = py::getattr(py::type::of(value), "__module__", py::none());
+    if (!py::isinstance<py::str>(module) || module.cast<std::string>() != "numpy") return false;
+    const py::object dtype = py::getattr(value, "dtype", py::none());
+    if (dtype.is_none()) return false;
+    const py::object kind = py::getattr(dtype, "kind", py::none());
+    if (!py::isinstance<py::str>(kind)) return false;
+    const std::string k = kind.cast<std::string>();
+    return k.size() == 1 && std::string(kinds).find(k[0]) != std::string::npos;
+}
+
+namespace {
+bool is_bool_like(py::handle value) { return py::isinstance<py::bool_>(value) || is_numpy_scalar_kind(value, "b"); }
+bool is_float_like(py::handle value) { return py::isinstance<py::float_>(value) || is_numpy_scalar_kind(value, "fc"); }
+/// int, or a numpy integer (anything with __index__ that is not a bool).
+bool is_int_like(py::handle value) {
+    return !is_bool_like(value) && (py::isinstance<py::int_>(value) || PyIndex_Check(value.ptr()) != 0);
+}
+std::string int_text(py::handle value) {
+    if (py::isinstance<py::int_>(value)) return py::str(value).cast<std::string>();
+    return py::str(py::reinterpret_steal<py::object>([&] {
+               PyObject* i = PyNumber_Index(value.ptr());
+               if (!i) throw py::error_already_set();
+               return i;
+           }()))
+        .cast<std::string>();
+}
+}  // namespace
+
 Decimal to_decimal(py::handle value, const std::string& what) {
-    if (py::isinstance<py::bool_>(value)) throw py::type_error(what + ": expected a decimal number, not a bool");
-    if (py::isinstance<py::float_>(value)) raise_float_error(what);
+    if (is_bool_like(value)) throw py::type_error(what + ": expected a decimal number, not a bool");
+    if (is_float_like(value)) raise_float_error(what);
     if (py::isinstance<py::str>(value)) return Decimal::parse(value.cast<std::string>());
-    if (py::isinstance<py::int_>(value)) return Decimal::parse(py::str(value).cast<std::string>());
+    if (is_int_like(value)) return Decimal::parse(int_text(value));
     if (py::isinstance(value, decimal_class())) {
         if (!value.attr("is_finite")().cast<bool>())
             throw py::value_error(what + ": " + py::str(value).cast<std::string>() + " is not a finite number");
@@ -34,11 +72,54 @@ Decimal to_decimal(py::handle value, const std::string& what) {
     }
     if (py::isinstance<Money>(value)) return value.cast<const Money&>().amount();
     if (py::isinstance<Rate>(value)) return value.cast<const Rate&>().value();
-    throw py::type_error(what + ": expected str, int or decimal.Decimal, got " +
-                         py::str(py::type::of(value).attr("__name__")).cast<std::string>());
+    throw py::type_error(what + ": expected str, int or decimal.Decimal, got " + type_name(value));
+}
+
+std::int64_t to_int64(py::handle value, const std::string& what) {
+    if (is_bool_like(value)) throw py::type_error(what + ": expected an int, not a bool");
+    if (is_float_like(value))
+        throw py::type_error(what + ": expected an int, not a float (a whole number is never taken from a float)");
+    if (!is_int_like(value))
+        throw py::type_error(what + ": expected an int, got " + type_name(value) +
+                             " (a value with a fraction is refused rather than truncated)");
+    const py::int_ i(py::reinterpret_steal<py::object>([&] {
+        PyObject* r = PyNumber_Index(value.ptr());
+        if (!r) throw py::error_already_set();
+        return r;
+    }()));
+    int overflow = 0;
+    const long long x = PyLong_AsLongLongAndOverflow(i.ptr(), &overflow);
+    if (overflow != 0)
+        throw Overflow(what + ": " + py::str(i).cast<std::string>() + " does not fit in a 64-bit integer");
+    if (x == -1 && PyErr_Occurred()) throw py::error_already_set();
+    return static_cast<std::int64_t>(x);
+}
+
+int to_int(py::handle value, const std::string& what) {
+    const std::int64_t x = to_int64(value, what);
+    if (x < std::numeric_limits<int>::min() || x > std::numeric_limits<int>::max())
+        throw Overflow(what + ": " + std::to_string(x) + " is out of range");
+    return static_cast<int>(x);
+}
+
+std::optional<int> to_opt_int(py::handle value, const std::string& what) {
+    if (value.is_none()) return std::nullopt;
+    return to_int(value, what);
+}
+
+std::vector<int> to_int_list(py::handle value, const std::string& what) {
+    if (py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value) || is_int_like(value) ||
+        !py::isinstance<py::iterable>(value))
+        throw py::type_error(what + ": expected a sequence of int, got " + type_name(value));
+    std::vector<int> out;
+    for (py::handle item : value) out.push_back(to_int(item, what + "[" + std::to_string(out.size()) + "]"));
+    return out;
 }
 
 py::object from_decimal(const Decimal& d) { return decimal_class()(d.to_string()); }
+py::object from_decimal(const Decimal& d, int min_fraction_digits) {
+    return decimal_class()(d.to_string(min_fraction_digits));
+}
 
 Date to_date(py::handle value, const std::string& what) {
     if (py::isinstance<py::str>(value)) return parse_date(value.cast<std::string>());
@@ -54,38 +135,85 @@ py::object from_date(const Date& d) {
     return date_class()(static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
 }
 
-io::Node to_node(py::handle value, const std::string& path) {
-    const std::string where = path.empty() ? std::string("value") : path;
-    if (value.is_none()) return io::Node::null();
-    if (py::isinstance<py::bool_>(value))
-        return io::Node::scalar(value.cast<bool>() ? "true" : "false", io::Node::Style::plain);
-    if (py::isinstance<py::float_>(value)) raise_float_error(where);
-    if (py::isinstance<py::int_>(value)) return io::Node::scalar(py::str(value).cast<std::string>(), io::Node::Style::plain);
-    if (py::isinstance<py::str>(value)) return io::Node::scalar(value.cast<std::string>(), io::Node::Style::quoted);
-    if (py::isinstance(value, decimal_class()) || py::isinstance<Money>(value) || py::isinstance<Rate>(value))
-        return io::Node::scalar(to_decimal(value, where).to_string(), io::Node::Style::plain);
-    if (py::isinstance(value, date_class()))
-        return io::Node::scalar(format_date(to_date(value, where)), io::Node::Style::plain);
-    if (py::isinstance<py::dict>(value) || py::hasattr(value, "keys")) {
+namespace {
+
+/// Text of a str; text that is not valid Unicode (lone surrogates) is a ParseError at `where`.
+std::string utf8(py::handle s, const std::string& where) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(s.ptr(), &size);
+    if (!data) {
+        PyErr_Clear();
+        throw ParseError("text that is not valid Unicode", SourceLocation({}, where));
+    }
+    return std::string(data, static_cast<std::size_t>(size));
+}
+
+/// Builds the tree without trusting the shape of the Python value: nesting is bounded like the
+/// readers' (so that a deep value cannot exhaust the stack), and the containers on the current
+/// path are remembered (a container that contains itself would never end).
+class NodeBuilder {
+public:
+    io::Node build(py::handle value, const std::string& path) {
+        const std::string what = path.empty() ? std::string("value") : path;
+        if (value.is_none()) return io::Node::null();
+        if (is_bool_like(value))
+            return io::Node::scalar(value.cast<bool>() ? "true" : "false", io::Node::Style::plain);
+        if (is_float_like(value)) raise_float_error(what);
+        if (py::isinstance<py::str>(value)) return io::Node::scalar(utf8(value, path), io::Node::Style::quoted);
+        if (is_int_like(value)) return io::Node::scalar(int_text(value), io::Node::Style::plain);
+        if (py::isinstance(value, decimal_class()) || py::isinstance<Money>(value) || py::isinstance<Rate>(value))
+            return io::Node::scalar(to_decimal(value, what).to_string(), io::Node::Style::plain);
+        if (py::isinstance(value, date_class()))
+            return io::Node::scalar(format_date(to_date(value, what)), io::Node::Style::plain);
+        const bool mapping =
+            py::isinstance<py::dict>(value) || (py::hasattr(value, "keys") && py::hasattr(value, "items"));
+        const bool sequence = !mapping && (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value));
+        if (!mapping && !sequence)
+            throw ParseError("a value of type " + type_name(value) +
+                                 " cannot be read (use a mapping, a list, str, int, decimal.Decimal, bool, "
+                                 "datetime.date or None)",
+                             SourceLocation({}, path));
+        for (PyObject* p : open_)
+            if (p == value.ptr())
+                throw ParseError("the value contains itself (a cycle of containers)", SourceLocation({}, path));
+        if (open_.size() >= limits_.max_depth)
+            throw ParseError("nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
+                             SourceLocation({}, path));
+        open_.push_back(value.ptr());
+        io::Node n = mapping ? build_mapping(value, path) : build_sequence(value, path);
+        open_.pop_back();
+        return n;
+    }
+
+private:
+    io::Node build_mapping(py::handle value, const std::string& path) {
         io::Node m = io::Node::mapping();
-        for (auto item : value.attr("items")()) {
-            auto pair = item.cast<py::tuple>();
+        for (py::handle item : value.attr("items")()) {
+            const py::tuple pair = py::reinterpret_borrow<py::object>(item).cast<py::tuple>();
+            if (pair.size() != 2) throw ParseError("items() must give (key, value) pairs", SourceLocation({}, path));
             if (!py::isinstance<py::str>(pair[0]))
-                throw py::type_error(where + ": mapping keys must be str");
-            const std::string key = pair[0].cast<std::string>();
-            m.add(key, to_node(pair[1], path.empty() ? key : path + "." + key));
+                throw ParseError("mapping keys must be str, not " + type_name(pair[0]) + " (" +
+                                     py::repr(pair[0]).cast<std::string>() + ")",
+                                 SourceLocation({}, path));
+            const std::string key = utf8(pair[0], path);
+            m.add(key, build(pair[1], path.empty() ? key : path + "." + key));
         }
         return m;
     }
-    if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+    io::Node build_sequence(py::handle value, const std::string& path) {
         io::Node s = io::Node::sequence();
         std::size_t i = 0;
-        for (auto item : value) s.push_back(to_node(item, path + "[" + std::to_string(i++) + "]"));
+        for (py::handle item : value) s.push_back(build(item, path + "[" + std::to_string(i++) + "]"));
         return s;
     }
-    throw py::type_error(where + ": cannot use a value of type " +
-                         py::str(py::type::of(value).attr("__name__")).cast<std::string>());
-}
+
+    std::vector<PyObject*> open_;
+    io::ReadLimits limits_;
+};
+
+}  // namespace
+
+io::Node to_node(py::handle value, const std::string& path) { return NodeBuilder().build(value, path); }
 
 py::object from_node(const io::Node& n) {
     switch (n.kind()) {

@@ -17,10 +17,10 @@ using zkpy::to_decimal;
 
 namespace {
 
-RoundingPolicy make_policy(const std::string& mode, int scale, py::object multiple_of) {
+RoundingPolicy make_policy(const std::string& mode, py::handle scale, py::object multiple_of) {
     std::optional<Decimal> step;
     if (!multiple_of.is_none()) step = to_decimal(multiple_of, "multiple_of");
-    return RoundingPolicy(parse_rounding_mode(mode), scale, step);
+    return RoundingPolicy(parse_rounding_mode(mode), zkpy::to_int(scale, "scale"), step);
 }
 
 bool is_number_like(py::handle o) {
@@ -32,7 +32,7 @@ bool is_number_like(py::handle o) {
 
 void register_core(py::module_& m) {
     py::class_<RoundingPolicy>(m, "RoundingPolicy")
-        .def(py::init(&make_policy), py::arg("mode") = "half_up", py::arg("scale") = 2,
+        .def(py::init(&make_policy), py::arg("mode") = "half_up", py::arg("scale") = py::int_(2),
              py::arg("multiple_of") = py::none())
         .def_property_readonly("mode", [](const RoundingPolicy& p) { return std::string(rounding_mode_name(p.mode)); })
         .def_property_readonly("scale", [](const RoundingPolicy& p) { return p.scale; })
@@ -92,9 +92,11 @@ void register_core(py::module_& m) {
 
     py::class_<Money>(m, "Money")
         .def(py::init([](py::handle v) { return Money(to_decimal(v, "Money")); }), py::arg("value"))
-        .def_static("from_cents", &Money::from_cents, py::arg("cents"))
+        .def_static("from_cents", [](py::handle c) { return Money::from_cents(zkpy::to_int64(c, "cents")); },
+                    py::arg("cents"))
         .def("to_cents", &Money::to_cents)
-        .def("to_decimal", [](const Money& a) { return from_decimal(a.amount()); })
+        // at least cents, as the amount is written (Decimal("54.30"), not Decimal("54.3"))
+        .def("to_decimal", [](const Money& a) { return from_decimal(a.amount(), 2); })
         .def("round", &Money::round, py::arg("policy"))
         .def("__str__", &Money::to_string)
         .def("__repr__", [](const Money& a) { return "Money('" + a.to_string() + "')"; })
@@ -133,20 +135,23 @@ void register_core(py::module_& m) {
         });
 
     // Dates
-    m.def("term_end", [](py::handle start, int months) { return zkpy::from_date(term_end(zkpy::to_date(start, "start"), months)); },
-          py::arg("start"), py::arg("months"));
+    m.def("term_end", [](py::handle start, py::handle months) {
+        return zkpy::from_date(term_end(zkpy::to_date(start, "start"), zkpy::to_int(months, "months")));
+    }, py::arg("start"), py::arg("months"));
     m.def("end_of_quarter", [](py::handle d) { return zkpy::from_date(end_of_quarter(zkpy::to_date(d, "date"))); }, py::arg("date"));
-    m.def("add_months", [](py::handle d, int months, const std::string& policy) {
+    m.def("add_months", [](py::handle d, py::handle months, const std::string& policy) {
         EndOfMonth p = policy == "clamp" ? EndOfMonth::clamp : policy == "refuse" ? EndOfMonth::refuse
                        : throw InvalidInput("end_of_month must be 'clamp' or 'refuse'");
-        return zkpy::from_date(add_months(zkpy::to_date(d, "date"), months, p));
+        return zkpy::from_date(add_months(zkpy::to_date(d, "date"), zkpy::to_int(months, "months"), p));
     }, py::arg("date"), py::arg("months"), py::arg("end_of_month"));
     m.def("parse_date", [](const std::string& s) { return zkpy::from_date(parse_date(s)); }, py::arg("text"));
 
     // iJw helpers
     m.def("ijw_amount_cents", [](const Money& t) { return ijw::to_amount_cents(t); }, py::arg("tariff"));
     m.def("ijw_minute_tariff", &ijw::minute_tariff, py::arg("hourly"));
-    m.def("ijw_minute_invoice", &ijw::minute_invoice, py::arg("hourly"), py::arg("minutes"));
+    m.def("ijw_minute_invoice", [](const Money& hourly, py::handle minutes) {
+        return ijw::minute_invoice(hourly, zkpy::to_int64(minutes, "minutes"));
+    }, py::arg("hourly"), py::arg("minutes"));
     m.def("ijw_unit", [](const std::string& code_or_name) {
         const auto& i = ijw::info(ijw::parse_unit(code_or_name));
         return py::make_tuple(std::string(i.code), std::string(i.name), std::string(i.label));

@@ -28,10 +28,8 @@ py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_
 
 std::string path_text(py::handle p) { return py::module_::import("os").attr("fspath")(p).cast<std::string>(); }
 
-std::optional<int> opt_year(py::handle v) {
-    if (v.is_none()) return std::nullopt;
-    return v.cast<int>();
-}
+std::optional<int> opt_year(py::handle v) { return zkpy::to_opt_int(v, "first_contract_year"); }
+int year_arg(py::handle v, const char* what = "year") { return zkpy::to_int(v, what); }
 
 Money to_money(py::handle v, const std::string& what) {
     if (py::isinstance<Money>(v)) return v.cast<Money>();
@@ -79,6 +77,7 @@ IndexSeries series_from_parts(const std::string& id, py::handle values, const st
             m.add("source", io::Node::scalar(f.source, io::Node::Style::quoted));
             if (f.published) m.add("published", io::Node::scalar(format_date(*f.published), io::Node::Style::quoted));
             if (!f.note.empty()) m.add("note", io::Node::scalar(f.note, io::Node::Style::quoted));
+            if (f.conflicting) m.add("conflicting", io::Node::scalar("true", io::Node::Style::plain));
             list.push_back(std::move(m));
         } else {
             list.push_back(zkpy::to_node(item, path));
@@ -103,6 +102,7 @@ void register_indexation(py::module_& m) {
             return zkpy::from_date(*f.published);
         })
         .def_readonly("note", &IndexFigure::note)
+        .def_readonly("conflicting", &IndexFigure::conflicting)
         .def("__eq__", [](const IndexFigure& a, py::handle b) -> py::object {
             if (!py::isinstance<IndexFigure>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
             return py::bool_(a == b.cast<const IndexFigure&>());
@@ -128,16 +128,16 @@ void register_indexation(py::module_& m) {
         .def_property_readonly("unit", &IndexSeries::unit)
         .def_property_readonly("source_note", &IndexSeries::source_note)
         .def_property_readonly("figures", [](const IndexSeries& s) { return s.figures(); })
-        .def("figure", [](const IndexSeries& s, int year, const std::string& status) {
-            return s.figure(year, status_arg(status));
+        .def("figure", [](const IndexSeries& s, py::handle year, const std::string& status) {
+            return s.figure(year_arg(year), status_arg(status));
         }, py::arg("year"), py::arg("status"))
-        .def("find", [](const IndexSeries& s, int year, const std::string& status) -> py::object {
-            const IndexFigure* f = s.find(year, status_arg(status));
+        .def("find", [](const IndexSeries& s, py::handle year, const std::string& status) -> py::object {
+            const IndexFigure* f = s.find(year_arg(year), status_arg(status));
             if (!f) return py::none();
             return py::cast(*f);
         }, py::arg("year"), py::arg("status"))
-        .def("percent", [](const IndexSeries& s, int year, const std::string& status) {
-            return dec(s.figure(year, status_arg(status)).percent, 2);
+        .def("percent", [](const IndexSeries& s, py::handle year, const std::string& status) {
+            return dec(s.figure(year_arg(year), status_arg(status)).percent, 2);
         }, py::arg("year"), py::arg("status"))
         .def("to_dict", [](const IndexSeries& s) { return zkpy::from_node(s.to_node()); })
         .def("to_yaml", [](const IndexSeries& s) { return io::to_yaml(s.to_node()); })
@@ -190,6 +190,7 @@ void register_indexation(py::module_& m) {
             return zkpy::from_date(*f.published);
         })
         .def_readonly("note", &UsedFigure::note)
+        .def_readonly("conflicting", &UsedFigure::conflicting)
         .def("__repr__", [](const UsedFigure& f) {
             return "UsedFigure('" + f.series + "', " + std::to_string(f.year) + ", '" + index_status_name(f.status) +
                    "', Decimal('" + f.percent.to_string(2) + "'))";
@@ -212,6 +213,7 @@ void register_indexation(py::module_& m) {
 
     py::class_<RateDerivation>(m, "RateDerivation")
         .def_readonly("year", &RateDerivation::year)
+        .def_property_readonly("uses_conflicting_figures", &RateDerivation::uses_conflicting_figures)
         .def_property_readonly("effective", [](const RateDerivation& d) { return zkpy::from_date(d.effective); })
         .def_property_readonly("catch_up_method", [](const RateDerivation& d) { return std::string(catch_up_name(d.catch_up_method)); })
         .def_readonly("catch_up_applied", &RateDerivation::catch_up_applied)
@@ -252,7 +254,7 @@ void register_indexation(py::module_& m) {
         .def_property_readonly("first_contract_year", [](const Schedule& s) { return opt_int(s.first_contract_year); })
         .def_readonly("rows", &Schedule::rows)
         .def_property_readonly("final_tariff", [](const Schedule& s) { return s.final_tariff(); })
-        .def("tariff", [](const Schedule& s, int year) { return s.tariff(year); }, py::arg("year"))
+        .def("tariff", [](const Schedule& s, py::handle year) { return s.tariff(year_arg(year)); }, py::arg("year"))
         .def("to_dict", [](const Schedule& s) { return zkpy::from_node(s.to_node()); })
         .def("to_json", [](const Schedule& s) { return io::to_json(s.to_node()); })
         .def("to_text", [](const Schedule& s, const std::string& lang) { return schedule_text(s, parse_lang(lang)); },
@@ -263,6 +265,7 @@ void register_indexation(py::module_& m) {
 
     py::class_<CatchUpSettlement>(m, "CatchUpSettlement")
         .def_readonly("year", &CatchUpSettlement::year)
+        .def_property_readonly("uses_conflicting_figures", &CatchUpSettlement::uses_conflicting_figures)
         .def_readonly("over_year", &CatchUpSettlement::over_year)
         .def_property_readonly("method", [](const CatchUpSettlement& s) { return std::string(catch_up_name(s.method)); })
         .def_readonly("applied", &CatchUpSettlement::applied)
@@ -315,33 +318,37 @@ void register_indexation(py::module_& m) {
         .def_property_readonly("rate_rounding", [](const IndexationClause& c) { return rounding_dict(c.rate_rounding()); })
         .def_property_readonly("tariff_rounding", [](const IndexationClause& c) { return rounding_dict(c.tariff_rounding()); })
         .def_property_readonly("effective", [](const IndexationClause& c) { return c.effective().to_string(); })
-        .def("catch_up_applies", [](const IndexationClause& c, int year, py::handle fcy) {
-            return c.catch_up_applies(year, opt_year(fcy));
+        .def("catch_up_applies", [](const IndexationClause& c, py::handle year, py::handle fcy) {
+            return c.catch_up_applies(year_arg(year), opt_year(fcy));
         }, py::arg("year"), py::arg("first_contract_year") = py::none())
-        .def("rate", [](const IndexationClause& c, int year, const IndexSeriesSet& s, py::handle fcy) {
-            return c.rate(year, s, opt_year(fcy));
+        .def("rate", [](const IndexationClause& c, py::handle year, const IndexSeriesSet& s, py::handle fcy) {
+            return c.rate(year_arg(year), s, opt_year(fcy));
         }, py::arg("year"), py::arg("series"), py::arg("first_contract_year") = py::none())
-        .def("schedule", [](const IndexationClause& c, py::handle tariff, int from, int to, const IndexSeriesSet& s,
-                            py::handle fcy) {
-            return c.schedule(to_money(tariff, "tariff"), from, to, s, opt_year(fcy));
+        .def("schedule", [](const IndexationClause& c, py::handle tariff, py::handle from, py::handle to,
+                            const IndexSeriesSet& s, py::handle fcy) {
+            return c.schedule(to_money(tariff, "tariff"), year_arg(from, "from_year"), year_arg(to, "to_year"), s,
+                              opt_year(fcy));
         }, py::arg("tariff"), py::arg("from_year"), py::arg("to_year"), py::arg("series"),
            py::arg("first_contract_year") = py::none())
-        .def("index", [](const IndexationClause& c, py::handle tariff, int from, int to, const IndexSeriesSet& s,
-                         py::handle fcy) {
-            return c.index(to_money(tariff, "tariff"), from, to, s, opt_year(fcy));
+        .def("index", [](const IndexationClause& c, py::handle tariff, py::handle from, py::handle to,
+                         const IndexSeriesSet& s, py::handle fcy) {
+            return c.index(to_money(tariff, "tariff"), year_arg(from, "from_year"), year_arg(to, "to_year"), s,
+                           opt_year(fcy));
         }, py::arg("tariff"), py::arg("from_year"), py::arg("to_year"), py::arg("series"),
            py::arg("first_contract_year") = py::none())
-        .def("budget_schedule", [](const IndexationClause& c, py::handle budget, int from, int to, const IndexSeriesSet& s,
-                                   std::optional<RoundingPolicy> rounding, py::handle fcy) {
-            return c.budget_schedule(to_money(budget, "budget"), from, to, s, rounding, opt_year(fcy));
+        .def("budget_schedule", [](const IndexationClause& c, py::handle budget, py::handle from, py::handle to,
+                                   const IndexSeriesSet& s, std::optional<RoundingPolicy> rounding, py::handle fcy) {
+            return c.budget_schedule(to_money(budget, "budget"), year_arg(from, "from_year"), year_arg(to, "to_year"), s,
+                                     rounding, opt_year(fcy));
         }, py::arg("budget"), py::arg("from_year"), py::arg("to_year"), py::arg("series"),
            py::arg("rounding") = py::none(), py::arg("first_contract_year") = py::none())
-        .def("catch_up_amount", [](const IndexationClause& c, py::handle turnover, int year, const IndexSeriesSet& s,
-                                   py::handle fcy) {
-            return c.catch_up_amount(to_money(turnover, "turnover"), year, s, opt_year(fcy));
+        .def("catch_up_amount", [](const IndexationClause& c, py::handle turnover, py::handle year,
+                                   const IndexSeriesSet& s, py::handle fcy) {
+            return c.catch_up_amount(to_money(turnover, "turnover"), year_arg(year), s, opt_year(fcy));
         }, py::arg("turnover"), py::arg("year"), py::arg("series"), py::arg("first_contract_year") = py::none())
-        .def("check", [](const IndexationClause& c, const IndexSeriesSet& s, const std::vector<int>& years,
-                         py::handle fcy) { return problems_list(check_clause(c, s, years, opt_year(fcy))); },
+        .def("check", [](const IndexationClause& c, const IndexSeriesSet& s, py::handle years, py::handle fcy) {
+            return problems_list(check_clause(c, s, zkpy::to_int_list(years, "years"), opt_year(fcy)));
+        },
              py::arg("series"), py::arg("years"), py::arg("first_contract_year") = py::none())
         .def("to_dict", [](const IndexationClause& c) { return zkpy::from_node(c.to_node()); })
         .def("to_yaml", [](const IndexationClause& c) { return io::to_yaml(c.to_node()); })
@@ -350,16 +357,18 @@ void register_indexation(py::module_& m) {
             return py::bool_(a == b.cast<const IndexationClause&>());
         });
 
-    m.def("check_indexation_clause", [](py::handle mapping, const IndexSeriesSet& s, const std::vector<int>& years,
+    m.def("check_indexation_clause", [](py::handle mapping, const IndexSeriesSet& s, py::handle years,
                                         py::handle fcy, const std::string& source) {
         const io::Node n = zkpy::to_node(mapping, "");
-        return problems_list(check_clause(io::Reader(n, "", source), s, years, opt_year(fcy)));
+        return problems_list(
+            check_clause(io::Reader(n, "", source), s, zkpy::to_int_list(years, "years"), opt_year(fcy)));
     }, py::arg("mapping"), py::arg("series"), py::arg("years"), py::arg("first_contract_year") = py::none(),
        py::arg("source") = "");
-    m.def("check_indexation_clause_text", [](const std::string& text, const IndexSeriesSet& s,
-                                             const std::vector<int>& years, py::handle fcy, const std::string& source) {
+    m.def("check_indexation_clause_text", [](const std::string& text, const IndexSeriesSet& s, py::handle years,
+                                             py::handle fcy, const std::string& source) {
         const io::Node n = io::parse_yaml(text, source);
-        return problems_list(check_clause(io::Reader(n, "", source), s, years, opt_year(fcy)));
+        return problems_list(
+            check_clause(io::Reader(n, "", source), s, zkpy::to_int_list(years, "years"), opt_year(fcy)));
     }, py::arg("text"), py::arg("series"), py::arg("years"), py::arg("first_contract_year") = py::none(),
        py::arg("source") = "");
 }

@@ -37,13 +37,75 @@ PlausibilityBands bands_from(py::handle obj) {
     return PlausibilityBands::bundled().overridden_by(PlausibilityBands::from_node(zkpy::to_node(obj, "bands")));
 }
 
-py::object maybe_frame(py::dict columns, bool as_frame) {
-    if (!as_frame) return std::move(columns);
-    return py::module_::import("pandas").attr("DataFrame")(columns);
+bool is_frame(py::handle obj) {
+    return py::hasattr(obj, "columns") && py::hasattr(obj, "iloc") && py::hasattr(obj, "index");
+}
+/// A pandas DataFrame or Series: its index is carried over to the result.
+bool is_pandas(py::handle obj) { return py::hasattr(obj, "iloc") && py::hasattr(obj, "index"); }
+bool is_path(py::handle obj) { return py::isinstance<py::str>(obj) || py::hasattr(obj, "__fspath__"); }
+bool is_mapping(py::handle obj) {
+    return py::isinstance<py::dict>(obj) || (py::hasattr(obj, "keys") && py::hasattr(obj, "items") && !is_pandas(obj));
 }
 
-bool is_frame(py::handle obj) {
-    return py::hasattr(obj, "columns") && py::hasattr(obj, "iloc") && py::hasattr(obj, "items");
+/// The result: a dict of columns, or a DataFrame with the index of the first pandas input.
+py::object result(py::dict columns, std::initializer_list<py::handle> inputs) {
+    for (py::handle in : inputs)
+        if (!in.is_none() && is_pandas(in)) {
+            py::dict kwargs;
+            kwargs["index"] = in.attr("index");
+            return py::module_::import("pandas").attr("DataFrame")(columns, **kwargs);
+        }
+    return std::move(columns);
+}
+
+/// The same error with `prefix` put before its path (rows[3] + staff → rows[3].staff).
+[[noreturn]] void rethrow_at(const Error& e, const std::string& prefix) {
+    SourceLocation at = e.where();
+    at.path = e.path().empty() ? prefix : e.path().rfind(prefix, 0) == 0 ? e.path() : prefix + "." + e.path();
+    switch (e.code()) {
+        case ErrorCode::invalid_input: throw InvalidInput(e.message(), at);
+        case ErrorCode::parse_error: throw ParseError(e.message(), at);
+        case ErrorCode::ambiguous_date: throw AmbiguousDate(e.message(), at);
+        case ErrorCode::overflow: throw Overflow(e.message(), at);
+        case ErrorCode::missing_data: {
+            const auto& md = dynamic_cast<const MissingData&>(e);
+            throw MissingData(e.message(), md.series(), md.year(), md.status(), at);
+        }
+    }
+    throw;
+}
+
+/// None, NaN, pandas.NA and NaT: a cell without a value.
+bool is_missing(py::handle v) {
+    if (v.is_none()) return true;
+    if (py::isinstance<py::float_>(v)) {
+        const double d = v.cast<double>();
+        return d != d;  // NaN is the only value unequal to itself
+    }
+    const std::string t = zkpy::type_name(v);
+    return t == "NAType" || t == "NaTType";
+}
+
+/// Runs `f`; in collect mode a typed error, a TypeError or a ValueError becomes the row's error
+/// text (returned), otherwise it propagates.
+template <class F>
+std::string attempt(F&& f, bool collect) {
+    try {
+        f();
+        return {};
+    } catch (const Error& e) {
+        if (!collect) throw;
+        return std::string(e.code_name()) + ": " + e.what();
+    } catch (const py::type_error& e) {
+        if (!collect) throw;
+        return std::string("type_error: ") + e.what();
+    } catch (const py::value_error& e) {
+        if (!collect) throw;
+        return std::string("value_error: ") + e.what();
+    } catch (py::error_already_set& e) {
+        if (!collect || !(e.matches(PyExc_TypeError) || e.matches(PyExc_ValueError))) throw;
+        return std::string(e.matches(PyExc_TypeError) ? "type_error: " : "value_error: ") + e.what();
+    }
 }
 
 /// Rows as trees: a sequence of models (CostModel or mapping), or a base model with a table of
@@ -66,7 +128,10 @@ io::Node* node_at(io::Node& root, const std::string& dotted, const std::string& 
         if (dotted[i] == '[') {
             const std::size_t close = dotted.find(']', i);
             if (close == std::string::npos) throw InvalidInput("column '" + column + "': unbalanced [");
-            const std::size_t index = std::stoul(dotted.substr(i + 1, close - i - 1));
+            const std::string digits = dotted.substr(i + 1, close - i - 1);
+            if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+                throw InvalidInput("column '" + column + "': [" + digits + "] is not an item number");
+            const std::size_t index = std::stoul(digits);
             if (!cur->is_sequence() || index >= cur->items().size())
                 throw InvalidInput("column '" + column + "': no item " + std::to_string(index) + " in the base model");
             cur = &cur->items()[index];
@@ -91,62 +156,120 @@ io::Node* node_at(io::Node& root, const std::string& dotted, const std::string& 
     return cur;
 }
 
+const char* const models_expected =
+    "expected a sequence of cost models (CostModel, mapping or path), one per row, or one base model "
+    "with a table of overrides";
+
+/// A TypeError when `models` is one model where a sequence of models is expected.
+void require_model_sequence(py::handle models) {
+    if (py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models))
+        throw py::type_error(std::string("models: ") + models_expected + "; got a single " +
+                             zkpy::type_name(models) + " (pass [model], or give table=)");
+    if (is_frame(models))
+        throw py::type_error(std::string("models: ") + models_expected +
+                             "; got a DataFrame (a DataFrame is a table of overrides: pass it as table= with a base model)");
+    if (!py::isinstance<py::iterable>(models) || py::isinstance<py::bytes>(models))
+        throw py::type_error(std::string("models: ") + models_expected + "; got " + zkpy::type_name(models));
+}
+
 Rows rows_from(py::handle models, py::handle table, bool collect) {
     Rows rows;
-    auto record = [&](const std::function<CostModel()>& make) {
-        try {
-            rows.owned.emplace_back(make());
-            rows.errors.emplace_back();
-        } catch (const Error& e) {
-            if (!collect) throw;
-            rows.owned.emplace_back(std::nullopt);
-            rows.errors.emplace_back(e.what());
-        }
+    auto record = [&](std::size_t r, const std::function<CostModel()>& make) {
+        std::optional<CostModel> model;
+        std::string error = attempt([&] {
+            try {
+                model.emplace(make());
+            } catch (const Error& e) {
+                rethrow_at(e, "rows[" + std::to_string(r) + "]");
+            }
+        }, collect);
+        rows.owned.push_back(std::move(model));
+        rows.errors.push_back(std::move(error));
     };
     if (table.is_none()) {
+        require_model_sequence(models);
         std::size_t i = 0;
         py::list items = py::module_::import("builtins").attr("list")(models);
         rows.models.reserve(items.size());
         for (auto item : items) {
-            const std::string path = "rows[" + std::to_string(i++) + "]";
+            const std::size_t r = i++;
             if (py::isinstance<CostModel>(item)) {  // no copy: point into the Python object
                 rows.keep_alive.push_back(py::reinterpret_borrow<py::object>(item));
                 rows.models.push_back(&item.cast<const CostModel&>());
-                rows.errors.emplace_back();
                 continue;
             }
-            record([&] { return model_from(item, path); });
+            const std::string path = "rows[" + std::to_string(r) + "]";
+            record(r, [&] {
+                if (is_missing(item)) throw InvalidInput("no cost model (None or NaN)", SourceLocation({}, path));
+                return model_from(item, path);
+            });
             rows.models.push_back(nullptr);  // filled in below
         }
+        std::vector<std::string> errors(rows.models.size());
         for (std::size_t r = 0, j = 0; r < rows.models.size(); ++r)
             if (!py::isinstance<CostModel>(items[r])) {
                 rows.models[r] = rows.owned[j].has_value() ? &*rows.owned[j] : nullptr;
+                errors[r] = rows.errors[j];
                 ++j;
             }
+        rows.errors = std::move(errors);
         return rows;
     }
     // A base model and a table of overrides.
+    if (!is_frame(table) && !is_mapping(table))
+        throw py::type_error("table: expected a mapping of column (a dotted path in the cost model) to values, or a "
+                             "pandas DataFrame; got " + zkpy::type_name(table));
+    if (!(py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models)))
+        throw py::type_error("models: with a table of overrides, expected one base cost model (CostModel, mapping or "
+                             "path); got " + zkpy::type_name(models));
     const io::Node base = py::isinstance<CostModel>(models) ? models.cast<CostModel>().to_node()
-                          : (py::isinstance<py::str>(models) || py::hasattr(models, "__fspath__"))
-                              ? model_from(models, "base").to_node()
-                              : zkpy::to_node(models, "base");
-    std::vector<std::pair<std::string, std::vector<io::Node>>> columns;
+                          : is_path(models) ? model_from(models, "base").to_node()
+                                            : zkpy::to_node(models, "base");
+    struct Column {
+        std::string name;
+        std::vector<io::Node> values;
+        std::vector<std::string> errors;  // per cell, empty when the cell was read
+    };
+    std::vector<Column> columns;
     std::size_t n = 0;
     for (auto item : table.attr("items")()) {
         auto pair = item.cast<py::tuple>();
-        const std::string name = py::str(pair[0]).cast<std::string>();
-        std::vector<io::Node> values;
+        if (!py::isinstance<py::str>(pair[0]))
+            throw py::type_error("table: column names must be dotted paths in the cost model (str), got " +
+                                 zkpy::type_name(pair[0]));
+        Column col{pair[0].cast<std::string>(), {}, {}};
+        if (py::isinstance<py::str>(pair[1]) || py::isinstance<py::bytes>(pair[1]) || is_mapping(pair[1]) ||
+            !py::isinstance<py::iterable>(pair[1]))
+            throw py::type_error("table['" + col.name + "']: expected a sequence of values, one per row; got " +
+                                 zkpy::type_name(pair[1]));
         std::size_t r = 0;
-        for (auto v : py::iter(pair[1])) values.push_back(zkpy::to_node(v, name + "[" + std::to_string(r++) + "]"));
-        if (!columns.empty() && values.size() != n)
-            throw InvalidInput("column '" + name + "' has " + std::to_string(values.size()) + " rows, others " + std::to_string(n));
-        n = values.size();
-        columns.emplace_back(name, std::move(values));
+        for (auto v : py::iter(pair[1])) {
+            const std::string path = "rows[" + std::to_string(r++) + "]." + col.name;
+            io::Node node;
+            col.errors.push_back(attempt([&] {
+                if (is_missing(v)) throw InvalidInput("no value (None or NaN)", SourceLocation({}, path));
+                node = zkpy::to_node(v, path);
+            }, collect));
+            col.values.push_back(std::move(node));
+        }
+        if (!columns.empty() && col.values.size() != n)
+            throw InvalidInput("column '" + col.name + "' has " + std::to_string(col.values.size()) + " rows, others " +
+                               std::to_string(n));
+        n = col.values.size();
+        columns.push_back(std::move(col));
     }
     for (std::size_t r = 0; r < n; ++r) {
-        record([&] {
+        std::string cell_error;
+        for (const auto& col : columns)
+            if (cell_error.empty()) cell_error = col.errors[r];
+        if (!cell_error.empty()) {
+            rows.owned.emplace_back(std::nullopt);
+            rows.errors.push_back(std::move(cell_error));
+            continue;
+        }
+        record(r, [&] {
             io::Node row = base;
-            for (const auto& [name, values] : columns) *node_at(row, name, name) = values[r];
+            for (const auto& col : columns) *node_at(row, col.name, col.name) = col.values[r];
             return CostModel::from_node(row, "", "rows[" + std::to_string(r) + "]");
         });
     }
@@ -154,6 +277,47 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
     for (const auto& o : rows.owned) rows.models.push_back(o ? &*o : nullptr);
     return rows;
 }
+
+/// Runs `f(i)` for every row that has a model, with the GIL released. A typed error of a row
+/// (Overflow, ...) is that row's error in collect mode; otherwise the first one is raised with
+/// the row's path.
+template <class F>
+void compute_rows(Rows& rows, bool collect, F&& f) {
+    std::size_t failed = rows.models.size();
+    std::exception_ptr first;
+    {
+        py::gil_scoped_release release;
+        for (std::size_t i = 0; i < rows.models.size(); ++i) {
+            if (!rows.models[i]) continue;
+            try {
+                f(i);
+            } catch (const Error& e) {
+                if (!collect) {
+                    failed = i;
+                    first = std::current_exception();
+                    break;
+                }
+                SourceLocation at = e.where();
+                at.path = "rows[" + std::to_string(i) + "]" + (e.path().empty() ? "" : "." + e.path());
+                rows.errors[i] = std::string(e.code_name()) + ": " + detail::format_error(e.message(), at);
+                rows.models[i] = nullptr;
+            }
+        }
+    }
+    if (first) {
+        try {
+            std::rethrow_exception(first);
+        } catch (const Error& e) {
+            rethrow_at(e, "rows[" + std::to_string(failed) + "]");
+        }
+    }
+}
+
+/// decimal.Decimal of a money amount with at least `digits` fractional digits: the scale the
+/// amount was rounded to (Decimal("54.30"), not Decimal("54.3")).
+py::object money_dec(const Money& m, int digits = 2) { return zkpy::from_decimal(m.amount(), digits); }
+/// The scale of the tariff of a build-up: the model's rounding scale, cents for the minute unit.
+int tariff_digits(const BuildUp& b) { return b.unit == ijw::Unit::minuut ? 2 : b.rounding.policy.scale; }
 
 /// A build-up with the model it came from (for the text, JSON and SVG renderings).
 struct PyBuildUp {
@@ -314,15 +478,11 @@ void register_tariff(py::module_& m) {
     // Batch: many models (or one base model and a table of overrides) at once.
     m.def("build_up_many", [](py::handle models, py::handle table, const std::string& errors) {
         if (errors != "raise" && errors != "collect") throw InvalidInput("errors must be 'raise' or 'collect'");
-        const bool frame = is_frame(table) || (table.is_none() && is_frame(models));
-        Rows rows = rows_from(models, table, errors == "collect");
+        const bool collect = errors == "collect";
+        Rows rows = rows_from(models, table, collect);
         const std::size_t n = rows.models.size();
         std::vector<std::optional<BuildUp>> out(n);
-        {
-            py::gil_scoped_release release;
-            for (std::size_t i = 0; i < n; ++i)
-                if (rows.models[i]) out[i] = build_up(*rows.models[i]);
-        }
+        compute_rows(rows, collect, [&](std::size_t i) { out[i] = build_up(*rows.models[i]); });
         py::list tariff, total, k, productivity, hours_per_unit, uncovered, error;
         for (std::size_t i = 0; i < n; ++i) {
             if (!out[i]) {
@@ -331,9 +491,9 @@ void register_tariff(py::module_& m) {
                 continue;
             }
             const BuildUp& b = *out[i];
-            tariff.append(from_decimal(b.tariff.amount()));
-            total.append(from_decimal(b.total.amount()));
-            k.append(from_decimal(b.cost_per_productive_hour.amount()));
+            tariff.append(money_dec(b.tariff, tariff_digits(b)));
+            total.append(money_dec(b.total));
+            k.append(money_dec(b.cost_per_productive_hour, b.rounding.at_hour_cost ? b.rounding.policy.scale : 2));
             productivity.append(from_decimal(b.productivity.value()));
             hours_per_unit.append(from_decimal(b.hours_per_unit));
             uncovered.append(b.uncovered_elements);
@@ -346,37 +506,94 @@ void register_tariff(py::module_& m) {
         cols["productivity"] = productivity;
         cols["hours_per_unit"] = hours_per_unit;
         cols["uncovered_elements"] = uncovered;
-        if (errors == "collect") cols["error"] = error;
-        return maybe_frame(cols, frame);
-    }, py::arg("models"), py::arg("table") = py::none(), py::arg("errors") = "raise");
+        if (collect) cols["error"] = error;
+        return result(cols, {table, models});
+    }, py::arg("models"), py::arg("table") = py::none(), py::arg("errors") = "raise",
+    R"doc(Build up many cost models at once (the computation runs in C++ with the GIL released).
+
+Parameters
+----------
+models
+    Without ``table``: a sequence of cost models, one per row (each a CostModel, a mapping in the
+    cost-model format, or a path to a YAML/JSON file; a list, tuple, numpy object array or pandas
+    Series). A single model, a path or a DataFrame given here is a TypeError.
+    With ``table``: one base model (CostModel, mapping or path).
+table
+    Overrides of the base model, one row per result row: a mapping of column -> sequence of values
+    (list, tuple, numpy array) or a pandas DataFrame. Each column name is a dotted path in the
+    cost model (tariffs.md section 2), with ``[i]`` for list items: ``name``, ``law``, ``unit``;
+    ``staff[i].function|monthly_salary|share|holiday_pay|year_end_bonus|irregular_hours|
+    other_allowances|employer_charges``, ``staff[i].cao.name|scale|step|scale_amount``;
+    ``hours.annual_hours|hours_per_week|weeks_per_year|leave_hours|public_holiday_hours|
+    training_hours|meeting_hours|sickness|indirect|productivity``;
+    ``travel.per_hour|km_per_hour|rate_per_km|per_unit``;
+    ``training.share_of_personnel|per_fte_year|per_unit``;
+    ``municipal_obligations.per_hour|hours_per_unit|per_unit``;
+    ``client_bound_other.per_unit|per_bed_year|occupancy``; ``overhead.rate|convention``;
+    ``risk_margin.rate``; ``indexation.clause|rate``;
+    ``delivery.staff_hours_per_unit|staff_per_group|group_size|occupancy``;
+    ``rounding.mode|scale|multiple_of``. Items ``[i]`` must exist in the base model. Values are
+    str, int (numpy integers included), decimal.Decimal or bool; float (numpy floats included) is
+    a TypeError, and None/NaN is an error of that row.
+errors
+    ``"raise"`` (default): the first bad row raises its error (path ``rows[i]...``).
+    ``"collect"``: a bad row (unreadable model, missing or float cell, Overflow in the
+    computation) gets None in every column and its message in the ``error`` column.
+
+Returns
+-------
+A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``
+or ``models`` is a pandas object. Columns: ``tariff`` (Decimal at the model's rounding scale,
+Decimal("54.30")), ``total`` (unrounded, at least cents), ``cost_per_productive_hour`` (K),
+``productivity`` (fraction), ``hours_per_unit`` (h), ``uncovered_elements`` (str of element
+letters), and with ``errors="collect"`` ``error`` (None or the row's message).
+)doc");
 
     m.def("check_tariffs", [](py::handle tariffs, py::handle models, py::handle table, const std::string& basis,
                               py::handle bands, const std::string& errors) {
         if (errors != "raise" && errors != "collect") throw InvalidInput("errors must be 'raise' or 'collect'");
-        const bool frame = is_frame(table) || (table.is_none() && is_frame(models));
+        const bool collect = errors == "collect";
         const PriceBasis pb = parse_price_basis(basis);
         const PlausibilityBands bs = bands_from(bands);
+        if (py::isinstance<py::str>(tariffs) || py::isinstance<py::bytes>(tariffs) || is_mapping(tariffs) ||
+            is_frame(tariffs) || !py::isinstance<py::iterable>(tariffs))
+            throw py::type_error("tariffs: expected a sequence of tariffs, one per row (str, int, decimal.Decimal or "
+                                 "Money; a list, tuple, numpy integer array or pandas Series); got " +
+                                 zkpy::type_name(tariffs));
         std::vector<Money> ts;
+        std::vector<std::string> tariff_errors;
         std::size_t i = 0;
-        for (auto t : py::iter(tariffs)) ts.emplace_back(zkpy::to_decimal(t, "tariffs[" + std::to_string(i++) + "]"));
+        for (auto t : py::iter(tariffs)) {
+            const std::string path = "tariffs[" + std::to_string(i++) + "]";
+            Money amount;
+            tariff_errors.push_back(attempt([&] {
+                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", SourceLocation({}, path));
+                try {
+                    amount = Money(zkpy::to_decimal(t, path));
+                } catch (const Error& e) {
+                    rethrow_at(e, path);
+                }
+            }, collect));
+            ts.push_back(amount);
+        }
         Rows rows;
-        if (table.is_none() && (py::isinstance<CostModel>(models) || py::isinstance<py::dict>(models) ||
-                                py::isinstance<py::str>(models) || py::hasattr(models, "__fspath__"))) {
+        if (table.is_none() && (py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models))) {
             rows.owned.emplace_back(model_from(models, "model"));
             rows.models.assign(ts.size(), &*rows.owned.front());
             rows.errors.assign(ts.size(), std::string());
         } else {
-            rows = rows_from(models, table, errors == "collect");
+            rows = rows_from(models, table, collect);
         }
         if (rows.models.size() != ts.size())
             throw InvalidInput(std::to_string(ts.size()) + " tariffs for " + std::to_string(rows.models.size()) + " models");
         const std::size_t n = ts.size();
+        for (std::size_t r = 0; r < n; ++r)
+            if (!tariff_errors[r].empty() && rows.errors[r].empty()) {
+                rows.errors[r] = tariff_errors[r];
+                rows.models[r] = nullptr;
+            }
         std::vector<std::optional<RealismCheck>> out(n);
-        {
-            py::gil_scoped_release release;
-            for (std::size_t r = 0; r < n; ++r)
-                if (rows.models[r]) out[r] = check_tariff(ts[r], *rows.models[r], pb, bs);
-        }
+        compute_rows(rows, collect, [&](std::size_t r) { out[r] = check_tariff(ts[r], *rows.models[r], pb, bs); });
         py::list verdict, cost, gap, gap_pct, uncovered, oob, be_prod, be_oh, be_sal, error;
         for (std::size_t r = 0; r < n; ++r) {
             if (!out[r]) {
@@ -387,8 +604,8 @@ void register_tariff(py::module_& m) {
             }
             const RealismCheck& c = *out[r];
             verdict.append(verdict_name(c.verdict));
-            cost.append(from_decimal(c.cost_price.amount()));
-            gap.append(from_decimal(c.gap.amount()));
+            cost.append(money_dec(c.cost_price, tariff_digits(c.build_up)));
+            gap.append(money_dec(c.gap));
             gap_pct.append(from_decimal(c.gap_percent));
             uncovered.append(c.uncovered_elements);
             std::string params;
@@ -409,8 +626,42 @@ void register_tariff(py::module_& m) {
         cols["break_even_productivity"] = be_prod;
         cols["break_even_overhead_rate"] = be_oh;
         cols["break_even_salary_factor"] = be_sal;
-        if (errors == "collect") cols["error"] = error;
-        return maybe_frame(cols, frame);
+        if (collect) cols["error"] = error;
+        return result(cols, {table, models, tariffs});
     }, py::arg("tariffs"), py::arg("models"), py::arg("table") = py::none(), py::arg("basis") = "floor",
-       py::arg("bands") = py::none(), py::arg("errors") = "raise");
+       py::arg("bands") = py::none(), py::arg("errors") = "raise",
+    R"doc(Check many tariffs for realism at once (in C++, with the GIL released).
+
+Parameters
+----------
+tariffs
+    One tariff per row: a sequence (list, tuple, numpy integer array, pandas Series) of str, int,
+    decimal.Decimal or Money. A single value is a TypeError; float (numpy floats included) is a
+    TypeError; None/NaN is an error of that row.
+models
+    One cost model for every row (CostModel, mapping or path), a sequence of models (one per
+    row), or with ``table`` the base model. See ``build_up_many`` for the sequence and for the
+    override paths a table may use.
+table
+    Overrides of the base model, one row per tariff (mapping of column -> values, or DataFrame).
+basis
+    ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (tariffs.md section 3).
+bands
+    Plausibility bands: None (the bundled bands), PlausibilityBands, a mapping or a path; a
+    mapping or path overrides the bundled bands parameter by parameter.
+errors
+    ``"raise"`` (default) or ``"collect"``: a bad row (bad or missing tariff, unreadable model,
+    missing or float cell, Overflow in the computation) gets None in every column and its message
+    in the ``error`` column.
+
+Returns
+-------
+A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``,
+``models`` or ``tariffs`` is a pandas object. Columns: ``verdict`` (realistic, below_cost,
+implausible, elements_missing), ``cost_price`` (Decimal at the model's rounding scale), ``gap``
+(tariff - cost price, at least cents), ``gap_percent``, ``uncovered_elements`` (str of element
+letters), ``out_of_band`` (comma-separated paths of parameters outside their band),
+``break_even_productivity``, ``break_even_overhead_rate``, ``break_even_salary_factor`` (Decimal
+or None), and with ``errors="collect"`` ``error`` (None or the row's message).
+)doc");
 }

@@ -1,5 +1,7 @@
 # Type stubs for the compiled module zorginkoop._core (hand-maintained; keep in step with
 # bindings/python/src/register_*.cpp).
+# Every `int` parameter takes an int or a numpy integer only: bool, float, decimal.Decimal and
+# numpy floats are a TypeError (nothing is truncated); a value that does not fit is Overflow.
 import datetime
 import decimal
 from typing import Any, Mapping, Sequence, overload
@@ -334,6 +336,8 @@ class IndexFigure:
     def published(self) -> datetime.date | None: ...
     @property
     def note(self) -> str: ...
+    @property
+    def conflicting(self) -> bool: ...
     def __eq__(self, other: object) -> bool: ...
 
 class IndexSeries:
@@ -402,6 +406,8 @@ class UsedFigure:
     def published(self) -> datetime.date | None: ...
     @property
     def note(self) -> str: ...
+    @property
+    def conflicting(self) -> bool: ...
 
 class ComponentDerivation:
     @property
@@ -422,6 +428,8 @@ class ComponentDerivation:
     def catch_up_term_percent(self) -> decimal.Decimal | None: ...
 
 class RateDerivation:
+    @property
+    def uses_conflicting_figures(self) -> bool: ...
     @property
     def year(self) -> int: ...
     @property
@@ -498,6 +506,8 @@ class Schedule:
     def to_svg(self, title: str = "", lang: str = "nl") -> str: ...
 
 class CatchUpSettlement:
+    @property
+    def uses_conflicting_figures(self) -> bool: ...
     @property
     def year(self) -> int: ...
     @property

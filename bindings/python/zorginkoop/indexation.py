@@ -175,6 +175,11 @@ class IndexRate(decimal.Decimal):
         """Every figure used, with series, year, status, percent and source."""
         return self.derivation.figures
 
+    @property
+    def uses_conflicting_figures(self) -> bool:
+        """Whether the rate rests on a figure on which the sources disagree (``figure.conflicting``)."""
+        return self.derivation.uses_conflicting_figures
+
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = self.derivation.to_dict()
         return result

@@ -112,9 +112,10 @@ def rule_catalogue() -> list[dict[str, Any]]:
 
 def document_schema(name: str = "document") -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) shipped with the package: ``"document"`` for procurement
-    documents, ``"cost-model"`` for cost models. Editors can validate documents while typing."""
-    if name not in ("document", "cost-model"):
-        raise ValueError(f"unknown schema {name!r} (document, cost-model)")
+    documents, ``"cost-model"`` for cost models, ``"index-series"`` for index series. Editors can
+    validate documents while typing."""
+    if name not in ("document", "cost-model", "index-series"):
+        raise ValueError(f"unknown schema {name!r} (document, cost-model, index-series)")
     import importlib.resources
     import json
 

@@ -6,12 +6,16 @@ that carry an ``expect:`` block and checks them, one test per document::
       silent: [SAS-001]       # none may have a finding that fired
       no_errors: true         # no finding of error severity at all
 
+A rule id in ``fires`` or ``silent`` that is not in the rule catalogue fails the test (naming the
+id), so that a misspelt id cannot pass unnoticed.
+
 A finding that only says "not evaluated" does not fire. Registered as the ``pytest11`` entry point
 ``zorginkoop``; without the installed entry point, enable it with ``-p zorginkoop.pytest_plugin``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,7 @@ from typing import Any
 import pytest
 
 from . import errors as _errors
-from .procurement import check, fired, load_document
+from .procurement import check, fired, load_document, rule_catalogue
 
 _EXPECT = re.compile(r'^(expect|"expect")\s*:', re.MULTILINE)
 _SUFFIXES = (".zorginkoop.yaml", ".zorginkoop.yml", ".zorginkoop.json")
@@ -45,6 +49,11 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return ZorginkoopFile.from_parent(parent, path=file_path)
 
 
+@functools.lru_cache(maxsize=1)
+def _known_rules() -> frozenset[str]:
+    return frozenset(str(r["id"]) for r in rule_catalogue())
+
+
 class ZorginkoopFile(pytest.File):
     def collect(self) -> Any:
         yield ZorginkoopItem.from_parent(self, name=self.path.name.split(".zorginkoop.")[0])
@@ -59,11 +68,21 @@ class ZorginkoopItem(pytest.Item):
         lang = str(self.config.getoption("zorginkoop_lang", "nl"))
         doc = load_document(str(self.path))
         expect = doc.expect or {}
+        want_fire = list(expect.get("fires") or [])
+        want_silent = list(expect.get("silent") or [])
+        known = _known_rules()
+        unknown = [r for r in [*want_fire, *want_silent] if r not in known]
+        if unknown:
+            # A misspelt id would otherwise pass for ever under silent: (a rule that does not exist
+            # never fires), so it is an error of the test.
+            lines = [f"{self.path.name}: expect: names rules that are not in the catalogue:"]
+            for r in unknown:
+                key = "fires" if r in want_fire else "silent"
+                lines.append(f"  ? {r} (expect.{key})")
+            raise ExpectationFailed("\n".join(lines))
         report = check(doc)
         findings = [f for f in report.findings if fired(f)]
         actual = sorted({f.rule for f in findings})
-        want_fire = list(expect.get("fires") or [])
-        want_silent = list(expect.get("silent") or [])
         missing = [r for r in want_fire if r not in actual]
         unexpected = [r for r in want_silent if r in actual]
         errors = [f for f in findings if f.severity == "error"]
