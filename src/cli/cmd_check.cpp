@@ -13,31 +13,52 @@ namespace zkcli {
 
 using namespace zorginkoop;
 
+namespace {
+
+const char* const help =
+    "usage: zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
+    "                            [--regional-contracting-from DATE]\n"
+    "\n"
+    "A procurement document (YAML or JSON) judged against the rule catalogue: every finding with\n"
+    "its rule, severity, location in the document and the law it cites.\n"
+    "\n"
+    "options:\n"
+    "  --format F                         text (default), json or sarif (SARIF 2.1.0)\n"
+    "  --lang L                           nl (default) or en\n"
+    "  --as-of DATE                       the reference date (YYYY-MM-DD) of the check\n"
+    "  --regional-contracting-from DATE   the date (YYYY-MM-DD) on which Jeugdwet art. 2.19 lid 1\n"
+    "                                     onder a (regional contracting) enters into force; set by\n"
+    "                                     royal decree, so unset by default (rule JREG-001)\n"
+    "  -h, --help                         this help\n"
+    "\n"
+    "Options may also be written --option=VALUE; `--` ends the options (a DOC whose name starts\n"
+    "with '-').\n";
+
+}  // namespace
+
 int cmd_check(Args& a) {
-    std::string path, format = "text";
-    RenderOptions render;
-    procurement::CheckOptions options;
-    while (!a.done()) {
-        const std::string opt = a.items[a.pos++];
-        if (opt == "--format") {
-            format = a.next(opt);
-            if (format != "text" && format != "json" && format != "sarif")
-                throw InvalidInput("--format must be text, json or sarif, not '" + format + "'");
-        } else if (opt == "--lang") {
-            render.lang = parse_lang(a.next(opt));
-        } else if (opt == "--as-of") {
-            options.as_of = parse_date(a.next(opt));
-        } else if (opt == "--regional-contracting-from") {
-            options.regional_contracting_from = parse_date(a.next(opt));
-        } else if (!opt.empty() && opt[0] == '-') {
-            throw InvalidInput("unknown option " + opt + " for 'check'");
-        } else if (path.empty()) {
-            path = opt;
-        } else {
-            throw InvalidInput("'check' takes one document, got '" + path + "' and '" + opt + "'");
-        }
+    const ParsedArgs p = parse_args(a, "check",
+                                    {{"--format", "text|json|sarif"},
+                                     {"--lang", "nl|en"},
+                                     {"--as-of", "DATE"},
+                                     {"--regional-contracting-from", "DATE"}});
+    if (p.help) {
+        std::cout << help << exit_status_help("the document has at least one finding of error severity");
+        return 0;
     }
-    if (path.empty()) throw InvalidInput("'check' needs a document: zorginkoop check DOC");
+    const std::string& path = single_argument(p, "check", "one document (YAML or JSON)");
+    const std::string format = p.value("--format").value_or("text");
+    if (format != "text" && format != "json" && format != "sarif")
+        throw InvalidInput("--format must be text, json or sarif, not '" + format + "'");
+    const auto lang = [](const std::string& t) { return parse_lang(t); };
+    const auto date = [](const std::string& t) { return parse_date(t); };
+    RenderOptions render;
+    if (const auto v = p.value("--lang")) render.lang = option_value("--lang", *v, lang);
+    procurement::CheckOptions options;
+    if (const auto v = p.value("--as-of")) options.as_of = option_value("--as-of", *v, date);
+    if (const auto v = p.value("--regional-contracting-from"))
+        options.regional_contracting_from = option_value("--regional-contracting-from", *v, date);
+
     const Report report = procurement::check_file(path, options);
     if (format == "json") std::cout << to_json(report, render);
     else if (format == "sarif") std::cout << to_sarif(report, render);

@@ -34,40 +34,64 @@ int year_option(const std::string& option, const std::string& text) {
     return static_cast<int>(d.to_int64());
 }
 
+const char* const help =
+    "usage: zorginkoop index --clause FILE --year Y [--series FILE ...] [--tariff X --from Y1 --to Y2]\n"
+    "                        [--first-contract-year Y0] [--format text|json] [--lang nl|en] [--svg FILE]\n"
+    "\n"
+    "The indexation rate of year Y under a contract clause (YAML or JSON), with its derivation:\n"
+    "the index figures used and their sources, the weighted provisional figure, the catch-up and\n"
+    "the rounding. With --tariff, the tariffs of a product year by year.\n"
+    "\n"
+    "options:\n"
+    "  --clause FILE               the indexation clause (required)\n"
+    "  --year Y                    the year whose rate is derived (default: --to)\n"
+    "  --series FILE               an index series that adds to or replaces a bundled one\n"
+    "                              (may be given more than once)\n"
+    "  --tariff X                  the tariff of the base year, indexed year by year\n"
+    "  --from Y1                   the base year of the tariff (default: Y - 1)\n"
+    "  --to Y2                     the last year of the tariff (default: Y)\n"
+    "  --first-contract-year Y0    the first contract year (no catch-up over the year before it)\n"
+    "  --format F                  text (default) or json\n"
+    "  --lang L                    nl (default) or en\n"
+    "  --svg FILE                  also write the tariffs over the years as an SVG chart (with --tariff)\n"
+    "  -h, --help                  this help\n"
+    "\n"
+    "Options may also be written --option=VALUE.\n";
+
 }  // namespace
 
 int cmd_index(Args& a) {
-    std::string clause_file, format = "text", lang_text = "nl", svg_file, tariff_text;
-    std::vector<std::string> series_files;
-    std::optional<int> year, from, to, first_contract_year;
-    while (!a.done()) {
-        const std::string opt = a.items[a.pos++];
-        if (opt == "--clause") {
-            clause_file = a.next(opt);
-        } else if (opt == "--year") {
-            year = year_option(opt, a.next(opt));
-        } else if (opt == "--series") {
-            series_files.push_back(a.next(opt));
-        } else if (opt == "--tariff") {
-            tariff_text = a.next(opt);
-        } else if (opt == "--from") {
-            from = year_option(opt, a.next(opt));
-        } else if (opt == "--to") {
-            to = year_option(opt, a.next(opt));
-        } else if (opt == "--first-contract-year") {
-            first_contract_year = year_option(opt, a.next(opt));
-        } else if (opt == "--format") {
-            format = a.next(opt);
-            if (format != "text" && format != "json") throw InvalidInput("--format must be text or json, got '" + format + "'");
-        } else if (opt == "--lang") {
-            lang_text = a.next(opt);
-            if (lang_text != "nl" && lang_text != "en") throw InvalidInput("--lang must be nl or en, got '" + lang_text + "'");
-        } else if (opt == "--svg") {
-            svg_file = a.next(opt);
-        } else {
-            throw InvalidInput("unknown option " + opt + " for 'index'");
-        }
+    const ParsedArgs p = parse_args(a, "index",
+                                    {{"--clause", "FILE"},
+                                     {"--year", "Y"},
+                                     {"--series", "FILE", true},
+                                     {"--tariff", "X"},
+                                     {"--from", "Y1"},
+                                     {"--to", "Y2"},
+                                     {"--first-contract-year", "Y0"},
+                                     {"--format", "text|json"},
+                                     {"--lang", "nl|en"},
+                                     {"--svg", "FILE"}});
+    if (p.help) {
+        std::cout << help << exit_status_help("not used by index");
+        return 0;
     }
+    no_arguments(p, "index", " (the clause is --clause FILE)");
+    const std::string clause_file = p.value("--clause").value_or("");
+    const std::string format = p.value("--format").value_or("text");
+    const std::string lang_text = p.value("--lang").value_or("nl");
+    const std::string svg_file = p.value("--svg").value_or("");
+    const std::string tariff_text = p.value("--tariff").value_or("");
+    const std::vector<std::string> series_files = p.values("--series");
+    auto year_of = [&](const char* option) -> std::optional<int> {
+        if (const auto v = p.value(option)) return year_option(option, *v);
+        return std::nullopt;
+    };
+    std::optional<int> year = year_of("--year");
+    const std::optional<int> from = year_of("--from"), to = year_of("--to"),
+                             first_contract_year = year_of("--first-contract-year");
+    if (format != "text" && format != "json") throw InvalidInput("--format must be text or json, got '" + format + "'");
+    if (lang_text != "nl" && lang_text != "en") throw InvalidInput("--lang must be nl or en, got '" + lang_text + "'");
     if (clause_file.empty()) throw InvalidInput("'index' needs --clause FILE");
     if (!year) {
         if (!to) throw InvalidInput("'index' needs --year Y");
@@ -101,6 +125,7 @@ int cmd_index(Args& a) {
         std::ofstream out(svg_file, std::ios::binary);
         if (!out) throw InvalidInput("cannot write the SVG file '" + svg_file + "'");
         out << schedule_svg(*schedule, "", lang);
+        out.close();
         if (!out) throw InvalidInput("cannot write the SVG file '" + svg_file + "'");
     }
 

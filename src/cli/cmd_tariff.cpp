@@ -11,43 +11,72 @@ namespace zkcli {
 
 using namespace zorginkoop;
 
+namespace {
+
+const char* const help =
+    "usage: zorginkoop tariff MODEL [--tariff X [--basis fixed|floor|substantiated] [--bands FILE]]\n"
+    "                        [--format text|json] [--lang nl|en] [--svg FILE]\n"
+    "\n"
+    "The build-up of a cost model (YAML or JSON), line by line, mapped to the statutory cost\n"
+    "elements; with --tariff, the realism check of that tariff against the build-up.\n"
+    "\n"
+    "options:\n"
+    "  --tariff X          the tariff to check (euros, a decimal number)\n"
+    "  --basis B           how the tariff was set: fixed, floor (default) or substantiated\n"
+    "  --bands FILE        plausibility bands that replace the bundled ones (with --tariff)\n"
+    "  --format F          text (default) or json\n"
+    "  --lang L            nl (default) or en, for text and SVG\n"
+    "  --svg FILE          also write the build-up as an SVG waterfall chart to FILE\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "Options may also be written --option=VALUE; `--` ends the options (a MODEL whose name\n"
+    "starts with '-').\n";
+
+}  // namespace
+
 int cmd_tariff(Args& a) {
-    std::string model_path, tariff_text, basis = "floor", format = "text", lang = "nl", svg, bands_path;
-    while (!a.done()) {
-        const std::string opt = a.items[a.pos++];
-        if (opt == "--tariff") tariff_text = a.next(opt);
-        else if (opt == "--basis") basis = a.next(opt);
-        else if (opt == "--format") format = a.next(opt);
-        else if (opt == "--lang") lang = a.next(opt);
-        else if (opt == "--svg") svg = a.next(opt);
-        else if (opt == "--bands") bands_path = a.next(opt);
-        else if (!opt.empty() && opt[0] == '-') throw InvalidInput("unknown option " + opt + " for 'tariff'");
-        else if (model_path.empty()) model_path = opt;
-        else throw InvalidInput("'tariff' takes one model file");
+    const ParsedArgs p = parse_args(a, "tariff",
+                                    {{"--tariff", "X"},
+                                     {"--basis", "fixed|floor|substantiated"},
+                                     {"--format", "text|json"},
+                                     {"--lang", "nl|en"},
+                                     {"--svg", "FILE"},
+                                     {"--bands", "FILE"}});
+    if (p.help) {
+        std::cout << help << exit_status_help("with --tariff: the tariff is not realistic (any verdict but realistic)");
+        return 0;
     }
-    if (model_path.empty()) throw InvalidInput("'tariff' needs a cost model file (YAML or JSON)");
-    if (format != "text" && format != "json") throw InvalidInput("--format must be text or json");
-    const Lang language = parse_lang(lang);
-    const PriceBasis price_basis = parse_price_basis(basis);
+    const std::string& model_path = single_argument(p, "tariff", "one model file (YAML or JSON)");
+    const std::string format = p.value("--format").value_or("text");
+    if (format != "text" && format != "json") throw InvalidInput("--format must be text or json, got '" + format + "'");
+    const Lang language = option_value("--lang", p.value("--lang").value_or("nl"), [](const std::string& t) { return parse_lang(t); });
+    const PriceBasis price_basis =
+        option_value("--basis", p.value("--basis").value_or("floor"), [](const std::string& t) { return parse_price_basis(t); });
+    const std::optional<std::string> tariff_text = p.value("--tariff");
+    for (const char* needs_tariff : {"--basis", "--bands"})
+        if (p.has(needs_tariff) && !tariff_text)
+            throw InvalidInput(std::string(needs_tariff) + " belongs to the realism check: it needs --tariff X");
+    std::optional<Money> tariff;
+    if (tariff_text) tariff = option_value("--tariff", *tariff_text, [](const std::string& t) { return Money::parse(t); });
 
     const CostModel model = CostModel::load(model_path);
     const BuildUp b = build_up(model);
     std::optional<RealismCheck> check;
-    if (!tariff_text.empty()) {
+    if (tariff) {
         PlausibilityBands bands = PlausibilityBands::bundled();
-        if (!bands_path.empty()) bands = bands.overridden_by(PlausibilityBands::load(bands_path));
-        check = check_tariff(Money::parse(tariff_text), model, price_basis, bands);
+        if (const auto bands_path = p.value("--bands")) bands = bands.overridden_by(PlausibilityBands::load(*bands_path));
+        check = check_tariff(*tariff, model, price_basis, bands);
     }
     const RealismCheck* c = check ? &*check : nullptr;
-    if (format == "json")
-        std::cout << to_json(model, b, c);
-    else
-        std::cout << to_text(model, b, c, language);
-    if (!svg.empty()) {
-        std::ofstream out(svg);
-        out << to_svg(model, b, c, language);
-        if (!out) throw InvalidInput("cannot write " + svg);
+    // Everything is rendered, and the chart written, before stdout: an error leaves it empty.
+    const std::string out = format == "json" ? to_json(model, b, c) : to_text(model, b, c, language);
+    if (const auto svg = p.value("--svg")) {
+        std::ofstream file(*svg, std::ios::binary);
+        file << to_svg(model, b, c, language);
+        file.close();
+        if (!file) throw InvalidInput("cannot write the SVG file '" + *svg + "'");
     }
+    std::cout << out;
     return check && check->verdict != Verdict::realistic ? 1 : 0;
 }
 

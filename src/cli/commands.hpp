@@ -1,26 +1,74 @@
 #pragma once
-// The subcommands of the zorginkoop command, one source file each (cmd_<name>.cpp).
+// The subcommands of the zorginkoop command, one source file each (cmd_<name>.cpp), and the
+// option parser they share (options.cpp).
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "zorginkoop/core/error.hpp"
 
 namespace zkcli {
 
+/// The command line after the program name; `pos` is the first item not yet read.
 struct Args {
     std::vector<std::string> items;
     std::size_t pos = 0;
     bool done() const { return pos >= items.size(); }
-    /// The value of an option; a usage error when it is missing.
-    std::string next(const std::string& option) {
-        if (done()) throw zorginkoop::InvalidInput("option " + option + " needs a value");
-        return items[pos++];
-    }
 };
 
+/// An option a command accepts: `--name VALUE` (or `--name=VALUE`) when `value` names the
+/// value, a flag without a value when `value` is null.
+struct OptionSpec {
+    const char* name;
+    const char* value;
+    bool repeatable = false;
+};
+
+/// A command's arguments, read and checked against its options.
+struct ParsedArgs {
+    bool help = false;                                        // -h or --help was given
+    std::vector<std::pair<std::string, std::string>> options;  // in the order given
+    std::vector<std::string> positional;
+
+    /// The value of an option given once, or nullopt.
+    std::optional<std::string> value(std::string_view name) const;
+    /// Every value of a repeatable option, in order.
+    std::vector<std::string> values(std::string_view name) const;
+    bool has(std::string_view name) const { return value(name).has_value(); }
+};
+
+/// Reads the arguments of `command` from a.pos on. Usage errors (InvalidInput, exit status 2):
+/// an unknown option, an option without its value (missing, empty, or another option in its
+/// place), a value given to a flag, an option given twice that may be given once. `-h` or
+/// `--help` anywhere before `--` sets `help` and nothing else is checked. After `--` every item
+/// is positional (a file whose name starts with '-').
+ParsedArgs parse_args(const Args& a, const std::string& command, const std::vector<OptionSpec>& options);
+
+/// The one argument of `command` that is not an option; `what` names it ("a document").
+const std::string& single_argument(const ParsedArgs& p, const std::string& command, const std::string& what);
+/// A usage error when `command` got an argument that is not an option; `hint` follows the message.
+void no_arguments(const ParsedArgs& p, const std::string& command, const std::string& hint = {});
+
+/// `parse(text)` for the value of `option`; an error names the option:
+/// "--tariff: '60,23' is not a decimal number".
+template <class Parse>
+auto option_value(const std::string& option, const std::string& text, Parse&& parse) -> decltype(parse(text)) {
+    try {
+        return parse(text);
+    } catch (const zorginkoop::Error& e) {
+        throw zorginkoop::Error(e.code(), option + ": " + e.message());
+    }
+}
+
+/// Every command's help ends with these exit statuses, `one` saying what 1 means for it.
+std::string exit_status_help(const std::string& one);
+
 /// Exit status of every command: 0 success, 1 a finding of error severity or a tariff that is
-/// not realistic, 2 input that cannot be read or a usage error.
+/// not realistic, 2 input that cannot be read or a usage error. `-h`/`--help` prints the
+/// command's help on stdout (exit status 0).
 int cmd_ijw(Args& args);
 int cmd_index(Args& args);
 int cmd_tariff(Args& args);

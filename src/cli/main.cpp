@@ -8,6 +8,7 @@
 
 #include "zorginkoop/core.hpp"
 #include "commands.hpp"
+#include "zorginkoop/report/serialise.hpp"
 #include "zorginkoop/version.hpp"
 
 namespace {
@@ -31,42 +32,83 @@ const char* usage =
     "  check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
     "        [--regional-contracting-from DATE]\n"
     "                                      a procurement document judged against the rule\n"
-    "                                      catalogue; exit 0 no errors, 1 errors, 2 unreadable\n";
+    "                                      catalogue\n"
+    "\n"
+    "`zorginkoop COMMAND --help` (or -h, or `zorginkoop help COMMAND`) describes a command.\n"
+    "Options may also be written --option=VALUE.\n"
+    "\n"
+    "exit status:\n"
+    "  0  success\n"
+    "  1  check: a finding of error severity; tariff --tariff X: the tariff is not realistic\n"
+    "  2  a usage error, or input that cannot be read (the reason is written to stderr)\n";
+
+struct Command {
+    const char* name;
+    int (*run)(zkcli::Args&);
+};
+const Command commands[] = {
+    {"ijw", zkcli::cmd_ijw},
+    {"index", zkcli::cmd_index},
+    {"tariff", zkcli::cmd_tariff},
+    {"check", zkcli::cmd_check},
+};
+
+const Command* find_command(const std::string& name) {
+    for (const auto& c : commands)
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+int run(zkcli::Args& a) {
+    if (a.done()) {
+        std::cerr << usage;
+        return 2;
+    }
+    const std::string first = a.items[a.pos++];
+    if (first == "--help" || first == "-h" || first == "help") {
+        if (a.done()) {
+            std::cout << usage;
+            return 0;
+        }
+        // zorginkoop help COMMAND: that command's help
+        const std::string name = a.items[a.pos];
+        const Command* c = find_command(name);
+        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check)");
+        zkcli::Args help{{name, "--help"}, 1};
+        return c->run(help);
+    }
+    if (first == "--version") {
+        if (!a.done()) throw InvalidInput("--version takes no arguments, got '" + a.items[a.pos] + "'");
+        std::cout << "zorginkoop " << version_string << "\n";
+        return 0;
+    }
+    if (!first.empty() && first[0] == '-') {
+        const std::string name = first.substr(0, first.find('='));
+        if (name == "--help" || name == "--version") throw InvalidInput("option " + name + " takes no value");
+        throw InvalidInput("unknown option " + name + " (before the command only --help and --version are known)");
+    }
+    const Command* c = find_command(first);
+    if (!c) {
+        std::cerr << "zorginkoop: unknown command '" << terminal_safe(first) << "'\n" << usage;
+        return 2;
+    }
+    return c->run(a);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     zkcli::Args a;
     for (int i = 1; i < argc; ++i) a.items.emplace_back(argv[i]);
+    // Messages quote file names and option values as given: terminal_safe() keeps a hostile
+    // name from writing escape sequences to the terminal.
     try {
-        if (a.done() || a.items[0] == "--help" || a.items[0] == "-h" || a.items[0] == "help") {
-            std::cout << usage;
-            return a.done() ? 2 : 0;
-        }
-        if (a.items[0] == "--version") {
-            std::cout << "zorginkoop " << version_string << "\n";
-            return 0;
-        }
-        const std::string cmd = a.items[a.pos++];
-        struct Command {
-            const char* name;
-            int (*run)(zkcli::Args&);
-        };
-        static const Command commands[] = {
-            {"ijw", zkcli::cmd_ijw},
-            {"index", zkcli::cmd_index},
-            {"tariff", zkcli::cmd_tariff},
-            {"check", zkcli::cmd_check},
-        };
-        for (const auto& c : commands)
-            if (cmd == c.name) return c.run(a);
-        std::cerr << "zorginkoop: unknown command '" << cmd << "'\n" << usage;
-        return 2;
+        return run(a);
     } catch (const Error& e) {
-        std::cerr << "zorginkoop: " << e.code_name() << ": " << e.what() << "\n";
+        std::cerr << "zorginkoop: " << e.code_name() << ": " << terminal_safe(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "zorginkoop: " << e.what() << "\n";
+        std::cerr << "zorginkoop: " << terminal_safe(e.what()) << "\n";
         return 2;
     }
 }

@@ -31,6 +31,10 @@ struct Ctx {
     std::string message(const Finding& f) const { return cat->render(f.message_key, f.params); }
 };
 
+/// Indented JSON. Bytes that are not UTF-8 (possible only through the C++ API) become U+FFFD: the
+/// output stays valid JSON, and every well-formed string is kept exactly.
+std::string dumped(const ojson& o) { return o.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n"; }
+
 ojson fields_json(const Fields& fs) {
     ojson o = ojson::object();
     for (const auto& [k, v] : fs) o[k] = v;
@@ -60,7 +64,7 @@ ojson location_json(const Location& l) {
 }
 
 std::string location_text(const Location& l, const Ctx& c) {
-    std::string s = l.path.empty() ? std::string("(document)") : l.path;
+    std::string s = l.path.empty() ? std::string("(document)") : terminal_safe(l.path);
     if (l.line) {
         s += " (" + c.ui("line") + " " + std::to_string(l.line);
         if (l.column) s += ", " + c.ui("column") + " " + std::to_string(l.column);
@@ -104,7 +108,7 @@ std::string to_json(const Report& report, const RenderOptions& options) {
         findings.push_back(j);
     }
     o["findings"] = findings;
-    return o.dump(2) + "\n";
+    return dumped(o);
 }
 
 std::string to_sarif(const Report& report, const RenderOptions& options) {
@@ -174,27 +178,28 @@ std::string to_sarif(const Report& report, const RenderOptions& options) {
     o["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     o["version"] = "2.1.0";
     o["runs"] = ojson::array({run});
-    return o.dump(2) + "\n";
+    return dumped(o);
 }
 
 std::string to_text(const Report& report, const RenderOptions& options) {
     Ctx c(options);
-    std::string out = "zorginkoop " + report.library_version;
-    if (!report.ruleset_version.empty()) out += " · " + c.ui("ruleset") + " " + report.ruleset_version;
+    std::string out = "zorginkoop " + terminal_safe(report.library_version);
+    if (!report.ruleset_version.empty()) out += " · " + c.ui("ruleset") + " " + terminal_safe(report.ruleset_version);
     if (report.reference_date) out += " · " + c.ui("reference_date") + " " + format_date(*report.reference_date);
     out += "\n";
-    if (!report.subject.empty()) out += c.ui("subject") + ": " + report.subject + "\n";
-    for (const auto& [k, v] : report.context) out += "  " + k + ": " + v + "\n";
+    if (!report.subject.empty()) out += c.ui("subject") + ": " + terminal_safe(report.subject) + "\n";
+    for (const auto& [k, v] : report.context) out += "  " + terminal_safe(k) + ": " + terminal_safe(v) + "\n";
     out += "\n";
     for (const auto& f : report.findings) {
         std::string sev = c.ui(std::string("severity.") + severity_name(f.severity));
         sev.resize(std::max<std::size_t>(sev.size(), 12), ' ');
-        out += sev + " " + f.rule;
+        out += sev + " " + terminal_safe(f.rule);
         if (!f.locations.empty()) out += "  " + location_text(f.locations.front(), c);
-        out += "\n    " + c.message(f) + "\n";
+        out += "\n    " + terminal_safe(c.message(f)) + "\n";
         for (std::size_t i = 1; i < f.locations.size(); ++i) out += "    " + c.ui("also") + ": " + location_text(f.locations[i], c) + "\n";
         for (const auto& r : f.citations)
-            out += "    " + c.ui("source") + ": " + c.laws->label(r, c.lang) + (r.url.empty() ? "" : " <" + r.url + ">") + "\n";
+            out += "    " + c.ui("source") + ": " + terminal_safe(c.laws->label(r, c.lang)) +
+                   (r.url.empty() ? "" : " <" + terminal_safe(r.url) + ">") + "\n";
     }
     if (report.findings.empty()) out += c.ui("no_findings") + "\n";
     out += "\n" + c.cat->render("ui.summary", {{"errors", std::to_string(report.count(Severity::error))},

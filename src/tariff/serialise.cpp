@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zorginkoop/report/messages.hpp"
+#include "zorginkoop/report/serialise.hpp"
 #include "zorginkoop/version.hpp"
 
 namespace zorginkoop {
@@ -63,7 +64,11 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
     o["law"] = law_name(b.law);
     o["unit"] = {{"code", std::string(ijw::info(b.unit).code)}, {"name", std::string(ijw::info(b.unit).name)}};
     o["tariff"] = str(b.tariff);
-    o["tariff_cents"] = b.tariff.to_cents();
+    // iJw amounts (LDT_Bedrag) are whole eurocents. A model may round its tariff to more
+    // decimals (rounding.scale 3 to 6, or a multiple_of with fractions of a cent); such a tariff
+    // has no eurocent amount, and tariff_cents is null rather than a rounding the model did not ask for.
+    const Decimal cents = b.tariff.amount() * Decimal(100);
+    o["tariff_cents"] = cents.is_integer() ? ojson(cents.to_int64()) : ojson(nullptr);
     o["total"] = str(b.total);
     if (b.hourly_tariff) o["hourly_tariff"] = str(*b.hourly_tariff);
     if (b.unit == ijw::Unit::uur) o["minute_tariff"] = str(ijw::minute_tariff(b.tariff));
@@ -123,7 +128,9 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
         v["break_even"] = bj;
         o["verdict"] = v;
     }
-    return o.dump(2) + "\n";
+    // Bytes that are not UTF-8 (possible only through the C++ API) become U+FFFD: the output
+    // stays valid JSON, and every well-formed string is kept exactly.
+    return o.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
@@ -140,7 +147,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     };
     std::ostringstream out;
     const auto& unit = ijw::info(b.unit);
-    if (!model.name.empty()) out << model.name << " · ";
+    if (!model.name.empty()) out << terminal_safe(model.name) << " · ";
     out << law_name(b.law) << " · " << t("unit") << " " << unit.code << " (" << unit.label << ")\n\n";
     out << pad(t("line"), 34) << pad(t("amount"), 24) << t("elements") << "\n";
     std::size_t last_direct = 0;  // the direct-cost subtotal follows the last line before overhead
@@ -196,7 +203,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
                 << " " << be.monthly_salaries[i].round(RoundingPolicy::cents()).to_string() << ";";
         out << "\n";
         for (const auto& x : check->out_of_band) {
-            out << t("out_of_band") << ": " << x.path << " = " << x.value.to_string() << " (" << t("band") << " ";
+            out << t("out_of_band") << ": " << terminal_safe(x.path) << " = " << x.value.to_string() << " (" << t("band") << " ";
             if (x.band.min) out << ">= " << x.band.min->to_string();
             if (x.band.min && x.band.max) out << ", ";
             if (x.band.max) out << "<= " << x.band.max->to_string();
@@ -208,17 +215,6 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
 
 std::string to_svg(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
     const MessageCatalogue cat = MessageCatalogue::bundled(lang);
-    auto esc = [](const std::string& s) {
-        std::string o;
-        for (char c : s) {
-            if (c == '&') o += "&amp;";
-            else if (c == '<') o += "&lt;";
-            else if (c == '>') o += "&gt;";
-            else if (c == '"') o += "&quot;";
-            else o += c;
-        }
-        return o;
-    };
     // Colours per element letter (a..f); lines without an element are grey.
     auto colour = [](const std::string& elements) -> const char* {
         if (elements.empty()) return "#9e9e9e";
@@ -252,16 +248,16 @@ std::string to_svg(const CostModel& model, const BuildUp& b, const RealismCheck*
     std::ostringstream s;
     s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << left + width + 160 << "\" height=\"" << height
       << "\" font-family=\"sans-serif\" font-size=\"12\">\n";
-    s << "<title>" << esc(model.name.empty() ? std::string("tariff build-up") : model.name) << "</title>\n";
-    s << "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" << esc(model.name) << " · " << law_name(b.law)
-      << " · " << esc(cat.text("tariff.unit")) << " " << ijw::info(b.unit).code << "</text>\n";
+    s << "<title>" << xml_escape(model.name.empty() ? std::string("tariff build-up") : model.name) << "</title>\n";
+    s << "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" << xml_escape(model.name) << " · " << law_name(b.law)
+      << " · " << xml_escape(cat.text("tariff.unit")) << " " << ijw::info(b.unit).code << "</text>\n";
     Decimal cumulative;
     int y = top;
     for (const auto& l : b.lines) {
         const auto x0 = px(cumulative);
         cumulative += l.amount.amount();
         const auto x1 = px(cumulative);
-        s << "<text x=\"10\" y=\"" << y + 16 << "\">" << esc(cat.text(std::string("tariff.lines.") + cost_line_name(l.line)))
+        s << "<text x=\"10\" y=\"" << y + 16 << "\">" << xml_escape(cat.text(std::string("tariff.lines.") + cost_line_name(l.line)))
           << (l.elements.empty() ? "" : " (" + l.elements + ")") << "</text>\n";
         s << "<rect x=\"" << left + x0 << "\" y=\"" << y + 4 << "\" width=\"" << std::max<std::int64_t>(x1 - x0, 1)
           << "\" height=\"" << row - 8 << "\" fill=\"" << colour(l.elements) << "\"><title>" << cost_line_name(l.line) << " "
@@ -270,14 +266,14 @@ std::string to_svg(const CostModel& model, const BuildUp& b, const RealismCheck*
           << l.amount.amount().round_to_scale(2, RoundingMode::half_up).to_string(2) << "</text>\n";
         y += row;
     }
-    s << "<text x=\"10\" y=\"" << y + 16 << "\" font-weight=\"bold\">" << esc(cat.text("tariff.tariff")) << "</text>\n";
+    s << "<text x=\"10\" y=\"" << y + 16 << "\" font-weight=\"bold\">" << xml_escape(cat.text("tariff.tariff")) << "</text>\n";
     s << "<rect x=\"" << left << "\" y=\"" << y + 4 << "\" width=\"" << std::max<std::int64_t>(px(shown_tariff), 1)
       << "\" height=\"" << row - 8 << "\" fill=\"#333333\"/>\n";
     s << "<text x=\"" << left + px(shown_tariff) + 6 << "\" y=\"" << y + 16 << "\" font-weight=\"bold\">"
       << (b.hourly_tariff ? b.hourly_tariff->to_string() + " / " + b.tariff.to_string() : b.tariff.to_string()) << "</text>\n";
     y += row;
     if (check) {
-        s << "<text x=\"10\" y=\"" << y + 16 << "\">" << esc(cat.text(std::string("tariff.verdict.") + verdict_name(check->verdict)))
+        s << "<text x=\"10\" y=\"" << y + 16 << "\">" << xml_escape(cat.text(std::string("tariff.verdict.") + verdict_name(check->verdict)))
           << "</text>\n";
         s << "<rect x=\"" << left << "\" y=\"" << y + 4 << "\" width=\"" << std::max<std::int64_t>(px(checked), 1) << "\" height=\""
           << row - 8 << "\" fill=\"" << (check->verdict == Verdict::realistic ? "#4caf50" : "#e53935") << "\"/>\n";

@@ -2,6 +2,7 @@
 // Reports as human text (Dutch or English), JSON (versioned schema) and SARIF 2.1.0.
 
 #include <string>
+#include <string_view>
 
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/report/messages.hpp"
@@ -21,5 +22,18 @@ struct RenderOptions {
 std::string to_text(const Report& report, const RenderOptions& options = {});
 std::string to_json(const Report& report, const RenderOptions& options = {});
 std::string to_sarif(const Report& report, const RenderOptions& options = {});
+
+/// User text (a name, a path, a note from a user's file) made safe to print on a terminal: C0
+/// controls (ESC, BEL, CR, LF, TAB, NUL, ...), DEL, C1 controls (CSI U+009B, NEL U+0085, ...), the
+/// noncharacters U+FFFE/U+FFFF, the bidirectional override and isolate controls and every byte
+/// that is not well-formed UTF-8 are written as visible escapes (`\x1b`, `\u009b`), so the text
+/// cannot move the cursor or rewrite the screen. Other text, backslashes included, is unchanged.
+/// The text and the command-line renderers pass every user string through it; JSON and SARIF
+/// keep the exact strings (JSON escaping covers them).
+std::string terminal_safe(std::string_view text);
+/// User text made safe as XML character data or an attribute value: the characters of
+/// terminal_safe() are escaped the same way (XML 1.0 cannot hold most of them at all), and
+/// & < > " ' become entity references. Every SVG renderer passes user strings through it.
+std::string xml_escape(std::string_view text);
 
 }  // namespace zorginkoop
