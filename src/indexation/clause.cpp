@@ -59,7 +59,7 @@ const IndexSeries& series_of(const IndexComponent& c, std::size_t i, const Index
 }
 
 UsedFigure used(const std::string& series, const IndexFigure& f) {
-    return UsedFigure{series, f.year, f.status, f.percent, f.source, f.published, f.note};
+    return UsedFigure{series, f.year, f.status, f.percent, f.source, f.published, f.note, f.conflicting};
 }
 
 /// C over year - 1, as a fraction; fills the components' catch-up details and the figures.
@@ -119,7 +119,7 @@ io::Node plain(const std::string& s) { return io::Node::scalar(s, io::Node::Styl
 
 MonthDay MonthDay::parse(std::string_view text) {
     auto bad = [&](const std::string& why) {
-        return InvalidInput("'" + std::string(text.substr(0, 20)) + "' is not an effective day MM-DD: " + why);
+        return InvalidInput(zorginkoop::detail::quote_text(text, 20) + " is not an effective day MM-DD: " + why);
     };
     if (text.size() != 5 || text[2] != '-') throw bad("expected the form MM-DD, e.g. 01-01");
     for (std::size_t i : {0u, 1u, 3u, 4u})

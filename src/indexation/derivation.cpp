@@ -53,6 +53,7 @@ io::Node figures_node(const std::vector<UsedFigure>& figures) {
         m.add("source", quoted(f.source));
         m.add("published", f.published ? quoted(format_date(*f.published)) : io::Node::null());
         m.add("note", text_or_null(f.note));
+        m.add("conflicting", boolean(f.conflicting));
         list.push_back(std::move(m));
     }
     return list;
@@ -89,6 +90,7 @@ io::Node RateDerivation::to_node() const {
     m.add("unrounded", std::move(un));
     m.add("components", components_node(components));
     m.add("figures", figures_node(figures));
+    m.add("uses_conflicting_figures", boolean(uses_conflicting_figures()));
     return m;
 }
 
@@ -139,6 +141,7 @@ io::Node CatchUpSettlement::to_node() const {
     m.add("amount_rounding", quoted(amount_rounding.describe()));
     m.add("components", components_node(components));
     m.add("figures", figures_node(figures));
+    m.add("uses_conflicting_figures", boolean(uses_conflicting_figures()));
     return m;
 }
 

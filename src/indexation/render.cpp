@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "zorginkoop/report/messages.hpp"
+#include "zorginkoop/report/serialise.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -41,7 +42,7 @@ void rate_lines(const RateDerivation& d, const Texts& t, std::ostringstream& out
     out << "\n" << t("text.weighted_title", {{"year", std::to_string(d.year)}}) << "\n";
     for (const ComponentDerivation& c : d.components)
         out << "  "
-            << t("text.weighted_line", {{"series", c.series},
+            << t("text.weighted_line", {{"series", terminal_safe(c.series)},
                                         {"weight", c.weight.to_string()},
                                         {"percent", pct(c.provisional_percent.value_or(Decimal()), 2)},
                                         {"term", pct(c.weighted_provisional_percent.value_or(Decimal()))}})
@@ -67,7 +68,7 @@ void rate_lines(const RateDerivation& d, const Texts& t, std::ostringstream& out
                  {{"year", std::to_string(d.year - 1)}, {"method", t(std::string("method.") + catch_up_name(d.catch_up_method))}})
             << "\n";
         for (const ComponentDerivation& c : d.components) {
-            const Params p{{"series", c.series},
+            const Params p{{"series", terminal_safe(c.series)},
                            {"weight", c.weight.to_string()},
                            {"provisional", pct(c.previous_provisional_percent.value_or(Decimal()), 2)},
                            {"definitive", pct(c.previous_definitive_percent.value_or(Decimal()), 2)},
@@ -110,30 +111,16 @@ void rate_lines(const RateDerivation& d, const Texts& t, std::ostringstream& out
     out << "\n" << t("text.figures_title") << "\n";
     for (const UsedFigure& f : d.figures) {
         out << "  "
-            << t("text.figure", {{"series", f.series},
+            << t("text.figure", {{"series", terminal_safe(f.series)},
                                  {"year", std::to_string(f.year)},
                                  {"status", t(std::string("status.") + index_status_name(f.status))},
                                  {"percent", pct(f.percent, 2)}})
             << "\n";
-        out << "    " << t("text.source", {{"source", f.source}}) << "\n";
+        out << "    " << t("text.source", {{"source", terminal_safe(f.source)}}) << "\n";
         if (f.published) out << "    " << t("text.published", {{"date", format_date(*f.published)}}) << "\n";
-        if (!f.note.empty()) out << "    " << t("text.note", {{"note", f.note}}) << "\n";
+        if (!f.note.empty()) out << "    " << t("text.note", {{"note", terminal_safe(f.note)}}) << "\n";
+        if (f.conflicting) out << "    " << t("text.conflicting") << "\n";
     }
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 /// A pixel coordinate with two decimals (exact decimal arithmetic, no binary floating point).

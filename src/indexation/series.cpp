@@ -31,7 +31,7 @@ io::Node plain(const std::string& s) { return io::Node::scalar(s, io::Node::Styl
 IndexStatus parse_index_status(std::string_view name) {
     if (name == "provisional") return IndexStatus::provisional;
     if (name == "definitive") return IndexStatus::definitive;
-    throw InvalidInput("unknown index status '" + std::string(name) + "' (expected provisional or definitive)");
+    throw InvalidInput("unknown index status " + detail::quote_text(name) + " (expected provisional or definitive)");
 }
 
 IndexSeries::IndexSeries(std::string id, std::string name, std::vector<IndexFigure> figures, std::string unit,
@@ -86,7 +86,8 @@ IndexSeries IndexSeries::from_node(const io::Reader& r) {
 
     std::vector<IndexFigure> figures;
     for (const io::Reader& item : m.require("values").items()) {
-        io::reject_unknown_keys(item, {"year", "status", "percent", "source", "published", "note"}, "an index figure");
+        io::reject_unknown_keys(item, {"year", "status", "percent", "source", "published", "note", "conflicting"},
+                                 "an index figure");
         io::MapReader f(item);
         IndexFigure fig;
         {
@@ -108,6 +109,7 @@ IndexSeries IndexSeries::from_node(const io::Reader& r) {
         }
         if (auto v = f.value("published")) fig.published = v->date();
         if (auto v = f.value("note")) fig.note = v->text();
+        if (auto v = f.value("conflicting")) fig.conflicting = v->boolean();
         f.finish("an index figure");
         for (const IndexFigure& earlier : figures)
             if (earlier.year == fig.year && earlier.status == fig.status)
@@ -168,6 +170,7 @@ io::Node IndexSeries::to_node() const {
         v.add("source", quoted(f.source));
         if (f.published) v.add("published", quoted(format_date(*f.published)));
         if (!f.note.empty()) v.add("note", quoted(f.note));
+        if (f.conflicting) v.add("conflicting", plain("true"));
         values.push_back(std::move(v));
     }
     root.add("values", std::move(values));

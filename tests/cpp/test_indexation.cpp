@@ -143,6 +143,8 @@ TEST_CASE("worked example: EUR 60.23 in 2023 becomes EUR 64.02 in 2024", "[index
 
 TEST_CASE("schedule over several years, yearly and cumulative", "[indexation]") {
     const IndexSeriesSet s = IndexSeriesSet::bundled();
+    // The 2024 clause (multiplicative, parts) carried on to 2025 is a variant, not the VNG advice
+    // for 2025 (4.96 %, additive: see "VNG 2025" below).
     // 2025: Wp 0.9 x 4.18 + 0.1 x 1.82 = 3.944 -> 3.94; C over 2024 0.9666 % -> 0.97; rate 4.91.
     const Schedule yearly = vng().schedule("60.23"_eur, 2023, 2025, s);
     REQUIRE(yearly.rows.size() == 2);
@@ -607,4 +609,89 @@ TEST_CASE("effective day MM-DD", "[indexation]") {
     CHECK(MonthDay::parse("12-31").to_string() == "12-31");
     for (const char* bad : {"1-01", "00-01", "13-01", "04-31", "02-29", "01/01", "aa-bb", ""})
         CHECK_THROWS_AS(MonthDay::parse(bad), InvalidInput);
+}
+
+// ---- VNG 2025 and conflicting figures -------------------------------------------------------
+
+TEST_CASE("VNG 2025 (update of 2 October 2024): 4.96 % from the bundled series, additive catch-up", "[indexation][vng2025]") {
+    const IndexSeriesSet s = IndexSeriesSet::bundled();
+    const IndexationClause clause = IndexationClause::load(zktest::source_path("examples/indexation/vng-2025.yaml"));
+    CHECK(clause.catch_up() == CatchUp::additive);
+    const RateDerivation r = clause.rate(2025, s);
+    // Wp = 0.9 x 4.18 + 0.1 x 1.82 = 3.944; C = (0.9 x 6.00 + 0.1 x 3.10) - (0.9 x 4.94 + 0.1 x 2.51)
+    // = 5.710 - 4.697 = 1.013; 4.957 -> 4.96.
+    CHECK(r.unrounded_weighted_provisional_percent == "3.944"_dec);
+    CHECK(r.unrounded_catch_up_percent == "1.013"_dec);
+    CHECK(r.unrounded_rate_percent == "4.957"_dec);
+    CHECK(r.rate_percent == "4.96"_dec);
+    CHECK(r.catch_up_method == CatchUp::additive);
+    CHECK(r.catch_up_applied);
+    CHECK(clause.index("64.02"_eur, 2024, 2025, s) == "67.20"_eur);  // 64.02 x 1.0496 = 67.195392
+    // The multiplicative reading (the advice before its update) is kept as a labelled variant.
+    const IndexationClause variant =
+        IndexationClause::load(zktest::source_path("examples/indexation/vng-2025-multiplicative-variant.yaml"));
+    CHECK(variant.rate(2025, s).rate_percent == "4.91"_dec);
+}
+
+TEST_CASE("conflicting figures are flagged in the series and in every derivation that uses them", "[indexation][conflicting]") {
+    const IndexSeriesSet s = IndexSeriesSet::bundled();
+    const IndexFigure& ova2021 = s.at("OVA").figure(2021, IndexStatus::provisional);
+    CHECK(ova2021.percent == "3.24"_dec);
+    CHECK(ova2021.conflicting);
+    CHECK(ova2021.note.find("1.5 %") != std::string::npos);
+    CHECK(s.at("PPC").figure(2023, IndexStatus::definitive).conflicting);
+    CHECK_FALSE(s.at("OVA").figure(2022, IndexStatus::provisional).conflicting);
+    CHECK_FALSE(s.at("OVA").figure(2021, IndexStatus::definitive).conflicting);
+
+    // The catch-up over 2021 (rate of 2022) uses OVA 2021 provisional (an OVA-only clause: PPC
+    // 2021 provisional is not in the bundled data).
+    const IndexationClause ova_only = IndexationClause::parse(
+        "components: [{series: OVA, weight: \"1\"}]\ncatch_up: multiplicative\nrate_rounding: {at: total}\n", "ova.yaml");
+    const RateDerivation r2022 = ova_only.rate(2022, s);
+    CHECK(r2022.uses_conflicting_figures());
+    bool found = false;
+    for (const UsedFigure& f : r2022.figures)
+        if (f.series == "OVA" && f.year == 2021 && f.status == IndexStatus::provisional) found = f.conflicting;
+    CHECK(found);
+    const io::Node n = r2022.to_node();
+    REQUIRE(n.find("uses_conflicting_figures") != nullptr);
+    CHECK(n.find("uses_conflicting_figures")->text() == "true");
+    CHECK(io::to_json(n).find("\"conflicting\": true") != std::string::npos);
+    CHECK(rate_text(r2022, Lang::en).find("conflicting: the sources disagree on this figure") != std::string::npos);
+    CHECK(rate_text(r2022, Lang::nl).find("tegenstrijdig") != std::string::npos);
+    CHECK(rate_text(vng().rate(2025, s), Lang::en).find("conflicting") == std::string::npos);
+    // Without a catch-up the 2021 figure is not used: nothing conflicting.
+    CHECK_FALSE(IndexationClause::parse("components: [{series: OVA, weight: \"1\"}]\n", "none.yaml")
+                    .rate(2022, s)
+                    .uses_conflicting_figures());
+    // The rate of 2025 rests on no conflicting figure.
+    const RateDerivation r2025 = vng().rate(2025, s);
+    CHECK_FALSE(r2025.uses_conflicting_figures());
+    CHECK(r2025.to_node().find("uses_conflicting_figures")->text() == "false");
+    // The catch-up settled as money says so too (PPC 2023 definitive).
+    CHECK(vng().catch_up_amount("1000.00"_eur, 2024, s).uses_conflicting_figures());
+}
+
+TEST_CASE("the conflicting key of a series: read, written back, typed errors", "[indexation][conflicting]") {
+    const char* text = R"(zorginkoop_index_series: 1
+id: X
+values:
+  - {year: 2021, status: provisional, percent: "3.24", source: "a", conflicting: true}
+  - {year: 2021, status: definitive, percent: "2.01", source: "b"}
+)";
+    const IndexSeries x = IndexSeries::parse(text, "x.yaml");
+    CHECK(x.figure(2021, IndexStatus::provisional).conflicting);
+    CHECK_FALSE(x.figure(2021, IndexStatus::definitive).conflicting);
+    const std::string yaml = io::to_yaml(x.to_node());
+    CHECK(yaml.find("conflicting: true") != std::string::npos);
+    CHECK(IndexSeries::parse(yaml, "again.yaml") == x);
+    CHECK(IndexSeries::parse(io::to_json(x.to_node()), "again.json") == x);
+    IndexSeries flipped("X", "", {x.figures()[0]});
+    IndexFigure f = x.figures()[0];
+    f.conflicting = false;
+    CHECK(IndexSeries("X", "", {f}) != flipped);  // the flag is part of a figure's identity
+    const std::string bad = std::regex_replace(std::string(text), std::regex("conflicting: true"), "conflicting: \"yes\"");
+    const auto e = catch_error<ParseError>([&] { (void)IndexSeries::parse(bad, "bad.yaml"); });
+    CHECK(e.where().path == "values[0].conflicting");
+    CHECK(e.where().line == 4u);
 }

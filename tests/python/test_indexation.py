@@ -114,6 +114,8 @@ def test_schedule_yearly_cumulative_and_budget() -> None:
     c = zk.IndexationClause.from_dict(VNG)
     s = c.schedule("60.23", 2023, 2025)
     assert s.tariffs == {2023: zk.Money("60.23"), 2024: zk.Money("64.02"), 2025: zk.Money("67.16")}
+    # 2025 with the 2024 method (multiplicative, parts) is a variant; VNG's own 2025 figure is 4.96
+    # (additive; tests/python/test_indexation_vng2025.py).
     assert [row.rate for row in s] == [D("6.30"), D("4.91")]
     assert s.base_year == 2023 and s.to_year == 2025 and s.final_tariff == zk.Money("67.16")
     cum = clause(tariff_rounding={"chain": "cumulative"}).schedule("60.23", 2023, 2025)

@@ -744,7 +744,7 @@ def test_division_ties():
 # =========================================================================== bundled series
 
 SERIES_TOP_KEYS = {"zorginkoop_index_series", "id", "name", "unit", "source_note", "values"}
-VALUE_KEYS = {"year", "status", "percent", "source", "published", "note"}
+VALUE_KEYS = {"year", "status", "percent", "source", "published", "note", "conflicting"}
 
 
 @pytest.mark.parametrize("sid", sorted(SERIES_FILES))
@@ -766,6 +766,9 @@ def test_series_format(series_docs, sid):
             assert re.fullmatch(r"\d{4}-\d\d-\d\d", str(v["published"]))
         if "note" in v:
             assert isinstance(v["note"], str) and v["note"].strip()
+        if "conflicting" in v:
+            # a figure the sources disagree on says why in its note
+            assert v["conflicting"] in (True, False) and (not v["conflicting"] or "note" in v)
         order.append((v["year"], 0 if v["status"] == "provisional" else 1))
     assert order == sorted(order)
     assert len(order) == len(set(order))

@@ -80,7 +80,15 @@ struct UsedFigure {
     std::string source;
     std::optional<Date> published;
     std::string note;
+    bool conflicting = false;  // the sources disagree on this figure (see IndexFigure)
 };
+
+/// Whether any of `figures` is one on which the sources disagree.
+inline bool uses_conflicting_figures(const std::vector<UsedFigure>& figures) noexcept {
+    for (const UsedFigure& f : figures)
+        if (f.conflicting) return true;
+    return false;
+}
 
 /// One component of the rate: its weight and the figures and terms it contributed (percent).
 struct ComponentDerivation {
@@ -126,6 +134,8 @@ struct RateDerivation {
     Rate rate() const { return Rate::from_percent(rate_percent); }
     /// 1 + rate.
     Decimal factor() const { return Decimal(1) + rate().value(); }
+    /// Whether the rate rests on a figure on which the sources disagree.
+    bool uses_conflicting_figures() const noexcept { return zorginkoop::uses_conflicting_figures(figures); }
     io::Node to_node() const;
 };
 
@@ -175,6 +185,8 @@ struct CatchUpSettlement {
     RoundingPolicy amount_rounding;
     std::vector<ComponentDerivation> components;
     std::vector<UsedFigure> figures;
+    /// Whether the amount rests on a figure on which the sources disagree.
+    bool uses_conflicting_figures() const noexcept { return zorginkoop::uses_conflicting_figures(figures); }
     io::Node to_node() const;
 };
 

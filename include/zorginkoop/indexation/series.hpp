@@ -1,6 +1,7 @@
 #pragma once
 // IndexSeries: published index figures (domain/indexation.md §1), each with its year, status
-// (provisional or definitive), percentage, source, and optionally its publication date and a note.
+// (provisional or definitive), percentage, source, and optionally its publication date, a note,
+// and whether the sources conflict on it.
 // Immutable after construction. IndexSeriesSet: the series a computation may use, looked up by
 // id; the bundled set holds OVA and PPC, and user series add to it or replace one by id.
 
@@ -35,10 +36,13 @@ struct IndexFigure {
     std::string source;               // full citation; never empty
     std::optional<Date> published;    // date of the cited publication, when the source gives a day
     std::string note;                 // composition, alternative figures, conflicts
+    /// The sources disagree on this figure (another value is also published; the note names it
+    /// and its source). The figure is still used; every derivation that uses it says so.
+    bool conflicting = false;
 
     friend bool operator==(const IndexFigure& a, const IndexFigure& b) {
         return a.year == b.year && a.status == b.status && a.percent == b.percent && a.source == b.source &&
-               a.published == b.published && a.note == b.note;
+               a.published == b.published && a.note == b.note && a.conflicting == b.conflicting;
     }
     friend bool operator!=(const IndexFigure& a, const IndexFigure& b) { return !(a == b); }
 };
@@ -54,7 +58,8 @@ public:
                 std::string source_note = {});
 
     /// Strict reader of the format of indexation.md §1 (keys zorginkoop_index_series, id, name,
-    /// unit, source_note, values; per value year, status, percent, source, published, note).
+    /// unit, source_note, values; per value year, status, percent, source, published, note,
+    /// conflicting).
     /// Unknown keys are ParseErrors; every error names the path, line and column.
     static IndexSeries from_node(const io::Reader& r);
     static IndexSeries from_node(const io::Node& n, const std::string& source = {});
