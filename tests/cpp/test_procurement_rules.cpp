@@ -1,5 +1,6 @@
-// The meta-test of the rule catalogue, generated from rules.md: the ids in code equal the ids in
-// rules.md (none missing, none extra, apart from the PRICE group still to come); every rule has a
+// The meta-test of the rule catalogue (data/rules/catalogue.yaml, generated from rules.md by
+// scripts/catalogue_from_rules_md.py): the ids in code equal the ids of the catalogue in its order
+// (none missing, none extra), with the catalogue's severity; every rule has a
 // fixture on which it fires and one on which it stays silent; its messages exist in Dutch and
 // English with every placeholder filled; every citation resolves in the registry, and rules of
 // error severity cite at least one binding source.
@@ -7,11 +8,11 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <regex>
+#include <map>
 #include <set>
 
 #include "support.hpp"
+#include "zorginkoop/io/node.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/report/messages.hpp"
 
@@ -21,23 +22,37 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Rule ids of rules.md (the rows of its tables), in order. The catalogue lives next to the
-/// repository (../shared/domain/rules.md); without it the test fails.
-std::vector<std::string> catalogue_ids() {
-    const std::string path = zktest::source_path("../shared/domain/rules.md");
-    std::ifstream in(path);
-    if (!in) FAIL("rules.md not found at " + path);
-    std::vector<std::string> ids;
-    const std::regex row(R"(^\|\s*([A-Z]+-[0-9]{3})\s*\|)");
-    std::string line;
-    while (std::getline(in, line)) {
-        std::smatch m;
-        if (std::regex_search(line, m, row)) ids.push_back(m[1]);
+/// One rule of data/rules/catalogue.yaml: its id and its severity as written in rules.md
+/// ("error", "warning", "info", or a choice such as "error / info").
+struct CatalogueRule {
+    std::string id;
+    std::string severity;
+};
+
+/// The rules of the catalogue, in order. The catalogue is a data file of the repository.
+std::vector<CatalogueRule> catalogue_rules() {
+    const io::Node root = io::read_file(zktest::source_path("data/rules/catalogue.yaml"));
+    const io::Node* rules = root.find("rules");
+    REQUIRE(rules != nullptr);
+    REQUIRE(rules->is_sequence());
+    std::vector<CatalogueRule> out;
+    for (const auto& r : rules->items()) {
+        const io::Node* id = r.find("id");
+        const io::Node* severity = r.find("severity");
+        REQUIRE(id != nullptr);
+        REQUIRE(severity != nullptr);
+        out.push_back({id->text(), severity->text()});
     }
+    return out;
+}
+
+std::vector<std::string> catalogue_ids() {
+    std::vector<std::string> ids;
+    for (const auto& r : catalogue_rules()) ids.push_back(r.id);
     return ids;
 }
 
-/// Rule ids of rules.md not (yet) in code: none.
+/// Rule ids of the catalogue not (yet) in code: none.
 const std::set<std::string> remaining{};
 
 std::vector<std::string> fixtures_of(const std::string& id, const std::string& kind) {
@@ -58,7 +73,7 @@ bool fires(const Report& r, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("rule ids in code equal the ids of rules.md", "[procurement][meta]") {
+TEST_CASE("rule ids in code equal the ids of the rule catalogue", "[procurement][meta]") {
     const auto ids = catalogue_ids();
     REQUIRE(ids.size() >= 50);
     std::vector<std::string> expected;
@@ -70,6 +85,30 @@ TEST_CASE("rule ids in code equal the ids of rules.md", "[procurement][meta]") {
     std::set<std::string> missing(ids.begin(), ids.end());
     for (const auto& id : in_code) missing.erase(id);
     CHECK(missing == remaining);
+}
+
+TEST_CASE("every rule has the severity of the rule catalogue", "[procurement][meta]") {
+    std::map<std::string, std::string> severity;
+    for (const auto& r : catalogue_rules()) severity[r.id] = r.severity;
+    for (const auto& rule : rule_catalogue()) {
+        INFO(rule.id);
+        REQUIRE(severity.count(rule.id) == 1);
+        // "error / info": the rule chooses per finding; its default is one of the two.
+        const std::string& stated = severity[rule.id];
+        const std::string name = severity_name(rule.severity);
+        bool listed = false;
+        std::size_t start = 0;
+        while (start <= stated.size()) {
+            std::size_t end = stated.find('/', start);
+            if (end == std::string::npos) end = stated.size();
+            std::string part = stated.substr(start, end - start);
+            part.erase(0, part.find_first_not_of(' '));
+            part.erase(part.find_last_not_of(' ') + 1);
+            if (part == name) listed = true;
+            start = end + 1;
+        }
+        CHECK(listed);
+    }
 }
 
 TEST_CASE("every rule fires on its fixture and stays silent on another", "[procurement][meta]") {
