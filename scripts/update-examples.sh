@@ -15,3 +15,11 @@ done
 "$zk" tariff examples/models/begeleiding-individueel.yaml --tariff 58.00 --basis floor --lang en \
   > examples/models/begeleiding-individueel.check-58.00.en.txt || true
 PYTHONPATH=${PYTHONPATH:-} python3 examples/python/check_tariffs.py examples/python/tariffs.csv > examples/python/check_tariffs.out
+# The procurement reports of examples/cases and the indexation outputs of examples/indexation are
+# rewritten by their own tests when asked to.
+if [ -d build/dev/python ]; then
+  ZORGINKOOP_UPDATE_REPORTS=1 ZORGINKOOP_REGENERATE=1 ZORGINKOOP_CLI="$(realpath "$zk")" \
+  PYTHONPATH=build/dev/python ZORGINKOOP_SOURCE_DIR="$PWD" python3 -m pytest -q -p no:cacheprovider \
+    tests/python/test_procurement.py::test_checked_in_reports_are_current \
+    tests/python/test_indexation.py::test_examples_have_current_checked_in_output > /dev/null || true
+fi
