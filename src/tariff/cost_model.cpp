@@ -225,13 +225,13 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         MapReader b(*v);
         Travel t;
         switch (one_form(b, {{"per_hour"}, {"km_per_hour", "rate_per_km"}, {"per_unit"}})) {
-            case 0: t.form = Travel::Form::per_hour; t.amount = Money(non_negative(*b.value("per_hour"))); break;
+            case 0: t.form = Travel::Form::per_hour; t.amount = Money(non_negative(b.require("per_hour"))); break;
             case 1:
                 t.form = Travel::Form::per_km;
-                t.km_per_hour = non_negative(*b.value("km_per_hour"));
-                t.rate_per_km = Money(non_negative(*b.value("rate_per_km")));
+                t.km_per_hour = non_negative(b.require("km_per_hour"));
+                t.rate_per_km = Money(non_negative(b.require("rate_per_km")));
                 break;
-            default: t.form = Travel::Form::per_unit; t.amount = Money(non_negative(*b.value("per_unit"))); break;
+            default: t.form = Travel::Form::per_unit; t.amount = Money(non_negative(b.require("per_unit"))); break;
         }
         t.note = note(b);
         b.finish("travel");
@@ -241,9 +241,9 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         MapReader b(*v);
         Training t;
         switch (one_form(b, {{"share_of_personnel"}, {"per_fte_year"}, {"per_unit"}})) {
-            case 0: t.form = Training::Form::share_of_personnel; t.share = Rate(non_negative(*b.value("share_of_personnel"))); break;
-            case 1: t.form = Training::Form::per_fte_year; t.amount = Money(non_negative(*b.value("per_fte_year"))); break;
-            default: t.form = Training::Form::per_unit; t.amount = Money(non_negative(*b.value("per_unit"))); break;
+            case 0: t.form = Training::Form::share_of_personnel; t.share = Rate(non_negative(b.require("share_of_personnel"))); break;
+            case 1: t.form = Training::Form::per_fte_year; t.amount = Money(non_negative(b.require("per_fte_year"))); break;
+            default: t.form = Training::Form::per_unit; t.amount = Money(non_negative(b.require("per_unit"))); break;
         }
         t.note = note(b);
         b.finish("training");
@@ -253,9 +253,9 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         MapReader b(*v);
         MunicipalObligations t;
         switch (one_form(b, {{"per_hour"}, {"hours_per_unit"}, {"per_unit"}})) {
-            case 0: t.form = MunicipalObligations::Form::per_hour; t.amount = Money(non_negative(*b.value("per_hour"))); break;
-            case 1: t.form = MunicipalObligations::Form::hours_per_unit; t.hours_per_unit = non_negative(*b.value("hours_per_unit")); break;
-            default: t.form = MunicipalObligations::Form::per_unit; t.amount = Money(non_negative(*b.value("per_unit"))); break;
+            case 0: t.form = MunicipalObligations::Form::per_hour; t.amount = Money(non_negative(b.require("per_hour"))); break;
+            case 1: t.form = MunicipalObligations::Form::hours_per_unit; t.hours_per_unit = non_negative(b.require("hours_per_unit")); break;
+            default: t.form = MunicipalObligations::Form::per_unit; t.amount = Money(non_negative(b.require("per_unit"))); break;
         }
         t.note = note(b);
         b.finish("municipal_obligations");
@@ -266,14 +266,14 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         ClientBoundOther t;
         if (one_form(b, {{"per_unit"}, {"per_bed_year", "occupancy"}}) == 0) {
             t.form = ClientBoundOther::Form::per_unit;
-            t.per_unit = Money(non_negative(*b.value("per_unit")));
+            t.per_unit = Money(non_negative(b.require("per_unit")));
         } else {
             t.form = ClientBoundOther::Form::accommodation;
-            const Reader pby = *b.value("per_bed_year");
+            const Reader pby = b.require("per_bed_year");
             if (c.unit != ijw::Unit::etmaal)
                 pby.invalid("accommodation per bed-year is only allowed for unit 14 (etmaal)");
             t.per_bed_year = Money(non_negative(pby));
-            t.occupancy = occupancy(*b.value("occupancy"));
+            t.occupancy = occupancy(b.require("occupancy"));
         }
         t.note = note(b);
         b.finish("client_bound_other");

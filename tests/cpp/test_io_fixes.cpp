@@ -260,3 +260,26 @@ TEST_CASE("a one-line JSON document with 100,000 lots reads correctly", "[io][io
     CHECK(e.path() == "lots[99999]");
     CHECK(e.column() == last_column);
 }
+
+TEST_CASE("a cost-model block whose chosen key is null is a ParseError naming the key", "[io][tariff]") {
+    const std::string base = io::read_text_file(zktest::source_path("tests/fixtures/tariff/good-uur.yaml"));
+    REQUIRE_NOTHROW(CostModel::parse_yaml(base));
+    const std::pair<const char*, const char*> cases[] = {
+        {"travel: {per_hour: \"1.50\"}", "travel: {per_hour: null}"},
+        {"travel: {per_hour: \"1.50\"}", "travel: {km_per_hour: , rate_per_km: \"0.19\"}"},
+        {"travel: {per_hour: \"1.50\"}", "travel: {km_per_hour: \"2\", rate_per_km: null}"},
+        {"training: {share_of_personnel: \"0.015\"}", "training: {share_of_personnel: ~}"},
+        {"municipal_obligations: {per_hour: \"0.80\"}", "municipal_obligations: {hours_per_unit: null}"},
+        {"client_bound_other: {per_unit: \"0\"}", "client_bound_other: {per_unit: null}"},
+    };
+    for (const auto& [from, to] : cases) {
+        std::string text = base;
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, std::string(from).size(), to);
+        INFO(to);
+        const ParseError e = error_of<ParseError>([&] { (void)CostModel::parse_yaml(text, "m.yaml"); });
+        CHECK(e.where().line > 0);
+        CHECK(e.where().path.find('.') != std::string::npos);
+    }
+}
