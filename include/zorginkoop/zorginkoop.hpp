@@ -22,6 +22,7 @@
 #include "zorginkoop/tariff/build_up.hpp"
 #include "zorginkoop/tariff/cost_model.hpp"
 #include "zorginkoop/tariff/ijw.hpp"
+#include "zorginkoop/tariff/price_basis.hpp"
 #include "zorginkoop/tariff/realism.hpp"
 #include "zorginkoop/tariff/serialise.hpp"
 #include "zorginkoop/version.hpp"

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -292,12 +294,36 @@ public:
         return c;
     }
 
+    /// A structural hash of a tree (kinds, texts, styles, keys; marks ignored), consistent with
+    /// io::Node's ==, so that identical inline cost models are found without comparing each pair.
+    static std::size_t tree_hash(const io::Node& n) {
+        std::size_t h = static_cast<std::size_t>(n.kind()) * 31 + static_cast<std::size_t>(n.style());
+        const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+        mix(std::hash<std::string>{}(n.text()));
+        for (const auto& i : n.items()) mix(tree_hash(i));
+        for (const auto& m : n.members()) {
+            mix(std::hash<std::string>{}(m.key));
+            mix(tree_hash(m.value));
+        }
+        return h;
+    }
+
+    /// The model of an inline tree: read by the tariff module once per distinct tree.
+    std::shared_ptr<const CostModel> inline_model(const io::Reader& r) {
+        auto& same_hash = inline_models_[tree_hash(r.node())];
+        for (const auto& [node, model] : same_hash)
+            if (*node == r.node()) return model;
+        auto model = std::make_shared<const CostModel>(CostModel::from_node(r.node(), r.source(), r.path()));
+        same_hash.emplace_back(&r.node(), model);
+        return model;
+    }
+
     CostModelRef cost_model(const io::Reader& r) {
         mark(r);
         CostModelRef c;
         if (r.node().is_mapping()) {
-            c.node = r.node();
             c.source = r.source();
+            c.model = inline_model(r);
             c.loaded = true;
             return c;
         }
@@ -308,15 +334,22 @@ public:
         if (!opt_.load_cost_models) return c;
         std::string full = *c.path;
         if (!full.empty() && full.front() != '/' && !opt_.base_dir.empty()) full = opt_.base_dir + "/" + full;
+        c.source = full;
+        c.loaded = true;
+        if (const auto it = file_models_.find(full); it != file_models_.end()) {
+            c.model = it->second;
+            return c;
+        }
+        io::Node node;
         try {
-            c.node = io::read_file(full, opt_.limits);
+            node = io::read_file(full, opt_.limits);
         } catch (const Error& e) {
             if (e.where().line != 0) throw;  // a problem inside the model file: its own location
             r.fail("cannot read the cost model " + zorginkoop::detail::quote_text(*c.path, 200) + ": " + e.message());
         }
-        if (!c.node.is_mapping()) r.fail("the cost model " + zorginkoop::detail::quote_text(*c.path, 200) + " is not a mapping");
-        c.source = full;
-        c.loaded = true;
+        if (!node.is_mapping()) r.fail("the cost model " + zorginkoop::detail::quote_text(*c.path, 200) + " is not a mapping");
+        c.model = std::make_shared<const CostModel>(CostModel::from_node(node, full, r.path()));
+        file_models_.emplace(full, c.model);
         return c;
     }
 
@@ -404,66 +437,21 @@ public:
         return a;
     }
 
-    void rounding(const io::Reader& r, std::string_view last_key, std::initializer_list<std::string_view> last_values) {
-        auto m = map(r);
-        opt(m, "scale", [&](const io::Reader& x) { return integer(x, 0, 18); });
-        opt(m, "mode", [&](const io::Reader& x) {
-            mark(x);
-            return x.enumeration({"half_up", "half_even", "up", "down"});
-        });
-        opt(m, last_key, [&](const io::Reader& x) {
-            mark(x);
-            return x.enumeration(last_values);
-        });
-        m.finish();
+    /// The indexation clause, read by the indexation module's reader. Its fields are marked
+    /// for locations like every other field.
+    IndexationClause indexation(const io::Reader& r) {
+        mark_tree(r);
+        // A clause file may wrap the clause in `indexation:`; inside a document that is an unknown key.
+        for (const auto& m : r.node().members())
+            if (m.key == "indexation") r.member(m).fail("unknown key 'indexation' in the indexation clause");
+        return IndexationClause::from_node(r);
     }
-
-    io::Node indexation(const io::Reader& r) {
-        auto m = map(r);
-        opt(m, "components", [&](const io::Reader& x) {
-            auto items = list(x, [&](const io::Reader& c) {
-                auto cm = map(c);
-                text(cm.require("series"));
-                amount(cm.require("weight"));
-                cm.finish("an index component");
-                return 0;
-            });
-            if (items.empty()) x.fail("an indexation clause needs at least one component");
-            return 0;
-        });
-        opt(m, "catch_up", [&](const io::Reader& x) {
-            mark(x);
-            return x.enumeration({"none", "multiplicative", "additive"});
-        });
-        opt(m, "first_contract_year_catch_up", [&](const io::Reader& x) { return boolean(x); });
-        opt(m, "rate_rounding", [&](const io::Reader& x) {
-            rounding(x, "at", {"parts", "total", "none"});
-            return 0;
-        });
-        opt(m, "tariff_rounding", [&](const io::Reader& x) {
-            rounding(x, "chain", {"cumulative"});
-            return 0;
-        });
-        opt(m, "effective", [&](const io::Reader& x) {
-            const std::string t = text(x);
-            bool ok = t.size() == 5 && t[2] == '-';
-            for (std::size_t i : {0u, 1u, 3u, 4u})
-                if (ok && !std::isdigit(static_cast<unsigned char>(t[i]))) ok = false;
-            if (ok) {
-                const int mo = (t[0] - '0') * 10 + (t[1] - '0');
-                const int dd = (t[3] - '0') * 10 + (t[4] - '0');
-                // any year that is a leap year accepts 02-29
-                ok = make_date_ok(2024, mo, dd);
-            }
-            if (!ok) x.fail(zorginkoop::detail::quote_text(t) + " is not a day of the year MM-DD (01-01)");
-            return 0;
-        });
-        m.finish("the indexation clause");
-        return r.node();
-    }
-    static bool make_date_ok(int y, int mo, int d) {
-        if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
-        return date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(mo)}, date::day{static_cast<unsigned>(d)}}.ok();
+    void mark_tree(const io::Reader& r) {
+        mark(r);
+        if (r.node().is_sequence())
+            for (const auto& i : r.items()) mark_tree(i);
+        else if (r.node().is_mapping())
+            for (const auto& m : r.node().members()) mark_tree(r.member(m));
     }
 
     ContractClauses clauses(const io::Reader& r) {
@@ -589,6 +577,10 @@ public:
 private:
     Document& doc_;
     const ReadOptions& opt_;
+    // Cost models read so far: by file, and inline by tree (the trees live as long as the read).
+    std::unordered_map<std::string, std::shared_ptr<const CostModel>> file_models_;
+    std::unordered_map<std::size_t, std::vector<std::pair<const io::Node*, std::shared_ptr<const CostModel>>>>
+        inline_models_;
 };
 
 std::string directory_of(const std::string& path) {

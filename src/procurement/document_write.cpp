@@ -51,7 +51,9 @@ Node product_node(const Product& p) {
     m.opt("tariff", p.tariff, amount);
     m.opt("declared_per_minute", p.declared_per_minute, boolean);
     m.opt("price_basis", p.price_basis, [](PriceBasis v) { return plain(name(v)); });
-    m.opt("cost_model", p.cost_model, [](const CostModelRef& c) { return c.path ? quoted(*c.path) : c.node; });
+    m.opt("cost_model", p.cost_model, [](const CostModelRef& c) {
+        return c.path ? quoted(*c.path) : c.model ? c.model->to_node() : Node::null();
+    });
     m.nullable("ceiling", p.ceiling, [](const Ceiling& c) {
         if (c.kind == CeilingKind::amount) return decimal(c.value);
         Node n = Node::mapping();
@@ -93,52 +95,6 @@ Node criterion_node(const Criterion& c) {
     return m.node;
 }
 
-/// Scalars compare by text and by whether they are typed (plain true/false/number) or text, so
-/// that a tree read from YAML equals the same tree read back from JSON.
-bool typed_scalar(const Node& n) {
-    if (n.style() != Node::Style::plain) return false;
-    const std::string& t = n.text();
-    if (t == "true" || t == "false") return true;
-    if (t.empty()) return false;
-    std::size_t i = (t[0] == '-' || t[0] == '+') ? 1 : 0;
-    bool digit = false;
-    for (; i < t.size(); ++i) {
-        const char c = t[i];
-        if (c >= '0' && c <= '9') digit = true;
-        else if (c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+') return false;
-    }
-    return digit;
-}
-
-bool same_tree(const Node& a, const Node& b) {
-    if (a.kind() != b.kind()) return false;
-    switch (a.kind()) {
-        case Node::Kind::null: return true;
-        case Node::Kind::scalar: {
-            if (typed_scalar(a) != typed_scalar(b)) return false;
-            if (a.text() == b.text()) return true;
-            if (!typed_scalar(a)) return false;
-            try {  // numbers compare by value ("0.90" from YAML, "0.9" back from a Python Decimal)
-                return Decimal::parse(a.text()) == Decimal::parse(b.text());
-            } catch (const Error&) {
-                return false;
-            }
-        }
-        case Node::Kind::sequence:
-            if (a.items().size() != b.items().size()) return false;
-            for (std::size_t i = 0; i < a.items().size(); ++i)
-                if (!same_tree(a.items()[i], b.items()[i])) return false;
-            return true;
-        case Node::Kind::mapping:
-            if (a.members().size() != b.members().size()) return false;
-            for (std::size_t i = 0; i < a.members().size(); ++i)
-                if (a.members()[i].key != b.members()[i].key || !same_tree(a.members()[i].value, b.members()[i].value))
-                    return false;
-            return true;
-    }
-    return false;
-}
-
 // ---- equality -----------------------------------------------------------------------------
 
 bool eq(const Authority& a, const Authority& b) {
@@ -163,7 +119,8 @@ bool eq(const Extension& a, const Extension& b) { return a.months == b.months &&
 bool eq(const Term& a, const Term& b);
 bool eq(const Ceiling& a, const Ceiling& b) { return a.kind == b.kind && a.value == b.value; }
 bool eq(const CostModelRef& a, const CostModelRef& b) {
-    return a.path == b.path && a.loaded == b.loaded && same_tree(a.node, b.node);
+    if (a.path != b.path || a.loaded != b.loaded || !a.model != !b.model) return false;
+    return !a.model || a.model == b.model || *a.model == *b.model;
 }
 bool eq(const Product& a, const Product& b);
 bool eq(const Lot& a, const Lot& b);
@@ -178,9 +135,7 @@ bool eq(const Criterion& a, const Criterion& b) {
 }
 bool eq(const Award& a, const Award& b);
 bool eq(const ContractClauses& a, const ContractClauses& b) {
-    if (a.indexation.has_value() != b.indexation.has_value()) return false;
-    if (a.indexation && !same_tree(*a.indexation, *b.indexation)) return false;
-    return a.staff_takeover_consultation == b.staff_takeover_consultation &&
+    return a.indexation == b.indexation && a.staff_takeover_consultation == b.staff_takeover_consultation &&
            a.subcontracting_real_price == b.subcontracting_real_price &&
            a.tariff_differentiation == b.tariff_differentiation;
 }
@@ -311,7 +266,7 @@ Node Document::to_node() const {
         x.opt("staff_takeover_consultation", c.staff_takeover_consultation, boolean);
         x.opt("subcontracting_real_price", c.subcontracting_real_price, boolean);
         x.opt("tariff_differentiation", c.tariff_differentiation, boolean);
-        x.opt("indexation", c.indexation, [](const Node& n) { return n; });
+        x.opt("indexation", c.indexation, [](const IndexationClause& k) { return k.to_node(); });
         return x.node;
     });
     m.opt("open_house", open_house, [](const OpenHouse& o) {

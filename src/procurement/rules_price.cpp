@@ -15,10 +15,19 @@ namespace {
 constexpr const char* haaglanden_rb = "ECLI:NL:RBDHA:2019:11096";
 constexpr const char* haaglanden_hof = "ECLI:NL:GHDHA:2020:1120";
 
-/// The product's cost model, read by the tariff module; nullopt when the product has none.
-std::optional<CostModel> model_of(const ProductRef& p) {
-    if (!p.product->cost_model || !p.product->cost_model->loaded) return std::nullopt;
-    return CostModel::from_node(p.product->cost_model->node, p.product->cost_model->source, p.path + ".cost_model");
+/// The product's cost model, read by the tariff module with the document; nullptr when the
+/// product has none (or its file was not loaded).
+const CostModel* model_of(const ProductRef& p) {
+    const auto& c = p.product->cost_model;
+    return c && c->model ? c->model.get() : nullptr;
+}
+
+/// The statutory elements of `law` that the model's build-up leaves uncovered.
+std::string uncovered_under(const CostModel& m, Law law, const std::string& path) {
+    if (m.law == law) return build_up(m, path).uncovered_elements;
+    CostModel as_law = m;
+    as_law.law = law;  // the elements of the document's law, whatever the model says
+    return build_up(as_law, path).uncovered_elements;
 }
 
 std::string element_names(const std::string& letters, Law law, bool nl) {
@@ -34,15 +43,13 @@ void uncovered(const Document& doc, Emitter& out, Law law) {
     bool any = false;
     std::vector<std::string> without;
     for (const auto& p : products(doc)) {
-        const auto m = model_of(p);
+        const CostModel* m = model_of(p);
         if (!m) {
             without.push_back(p.path + ".cost_model");
             continue;
         }
         any = true;
-        CostModel as_law = *m;
-        as_law.law = law;  // the elements of the document's law, whatever the model says
-        const std::string missing = build_up(as_law, p.path + ".cost_model").uncovered_elements;
+        const std::string missing = uncovered_under(*m, law, p.path + ".cost_model");
         if (missing.empty()) continue;
         out.emit("missing",
                  {{"product", product_label(p)},
@@ -70,10 +77,8 @@ void price_002(const Document& doc, const RuleContext&, Emitter& out) {
             else if (!*accounted)
                 out.emit("route", {{"product", product_label(p)}}, {p.path + ".price_basis", "procedure.price_route_accounted_to_council"});
         }
-        if (const auto m = model_of(p)) {
-            CostModel as_wmo = *m;
-            as_wmo.law = Law::wmo2015;
-            const std::string gaps = build_up(as_wmo, p.path + ".cost_model").uncovered_elements;
+        if (const CostModel* m = model_of(p)) {
+            const std::string gaps = uncovered_under(*m, Law::wmo2015, p.path + ".cost_model");
             if (!gaps.empty())
                 out.emit("missing",
                          {{"product", product_label(p)},
@@ -104,26 +109,43 @@ const Money& tolerance() {
     return t;
 }
 
+/// The cost price of the model and the tariff's gap to it, from the realism check of the tariff
+/// module (check_tariff). A tariff that check cannot take (zero or less, or so large that its
+/// break-even values leave the range) is compared with the build-up directly; an Overflow of the
+/// gap itself is left to the caller.
+std::pair<Money, Money> gap_of(const Money& tariff, const CostModel& m, PriceBasis basis, const std::string& path) {
+    try {
+        const RealismCheck r = check_tariff(tariff, m, basis);
+        return {r.cost_price, r.gap};
+    } catch (const InvalidInput&) {
+    } catch (const Overflow&) {
+    }
+    const Money cost_price = build_up(m, path).tariff;  // an error here names the model's field
+    return {cost_price, tariff - cost_price};
+}
+
 void price_006(const Document& doc, const RuleContext&, Emitter& out) {
     std::vector<std::string> missing;
     bool any = false;
     for (const auto& p : products(doc)) {
         const Product& x = *p.product;
         if (!x.price_basis || *x.price_basis == PriceBasis::substantiated) continue;
-        const auto m = model_of(p);
+        const CostModel* m = model_of(p);
         if (!m) continue;
         if (!x.tariff) {
             missing.push_back(p.path + ".tariff");
             continue;
         }
         any = true;
-        const BuildUp b = build_up(*m, p.path + ".cost_model");
+        Money cost_price;
         Money gap;
         Decimal pct;
         try {
-            gap = *x.tariff - b.tariff;
+            const auto [c, g] = gap_of(*x.tariff, *m, *x.price_basis, p.path + ".cost_model");
+            cost_price = c;
+            gap = g;
             if (gap.sign() >= 0 || gap.abs() <= tolerance()) continue;
-            pct = (gap / b.tariff * Decimal(100)).round_to_scale(2, RoundingMode::half_up);
+            pct = (gap / cost_price * Decimal(100)).round_to_scale(2, RoundingMode::half_up);
         } catch (const Overflow& e) {  // a tariff near the range: name it
             throw Overflow("the gap between the tariff and the cost price: " + e.message(),
                            SourceLocation{{}, p.path + ".tariff"});
@@ -131,11 +153,11 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
         out.emit("below_cost",
                  {{"product", product_label(p)},
                   {"tariff", x.tariff->to_string()},
-                  {"cost_price", b.tariff.to_string()},
+                  {"cost_price", cost_price.to_string()},
                   {"gap", gap.to_string()},
                   {"gap_percent", pct.to_string(2)},
                   {"price_basis", *x.price_basis == PriceBasis::fixed ? "fixed" : "floor"},
-                  {"unit", std::string(ijw::info(b.unit).code)}},
+                  {"unit", std::string(ijw::info(m->unit).code)}},
                  {p.path + ".tariff", p.path + ".cost_model"});
     }
     if (!missing.empty()) out.not_evaluated("lots[].products[].tariff", missing);
@@ -145,7 +167,7 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
 void price_007(const Document& doc, const RuleContext&, Emitter& out) {
     const PlausibilityBands& bands = PlausibilityBands::bundled();
     for (const auto& p : products(doc)) {
-        const auto m = model_of(p);
+        const CostModel* m = model_of(p);
         if (!m) continue;
         for (const auto& x : out_of_band(*m, build_up(*m, p.path + ".cost_model"), bands)) {
             std::string range;
@@ -175,7 +197,7 @@ void price_008(const Document& doc, const RuleContext& ctx, Emitter& out) {
     // With neither (a document that does not state its clause, and no models) it is not evaluated.
     std::vector<std::string> models;
     for (const auto& p : products(doc)) {
-        const auto m = model_of(p);
+        const CostModel* m = model_of(p);
         if (!m) continue;
         if (m->indexation) return;  // an indexation element in a cost model
         models.push_back(p.path + ".cost_model");
@@ -187,7 +209,7 @@ void price_008(const Document& doc, const RuleContext& ctx, Emitter& out) {
 
 void price_009(const Document& doc, const RuleContext&, Emitter& out) {
     for (const auto& p : products(doc)) {
-        const auto m = model_of(p);
+        const CostModel* m = model_of(p);
         if (!m || !m->overhead || m->overhead->convention) continue;
         out.emit("not_stated", {{"product", product_label(p)}, {"rate", m->overhead->rate.to_string()}},
                  {p.path + ".cost_model.overhead"});
@@ -196,7 +218,7 @@ void price_009(const Document& doc, const RuleContext&, Emitter& out) {
 
 void price_010(const Document& doc, const RuleContext&, Emitter& out) {
     for (const auto& p : products(doc)) {
-        const auto m = model_of(p);
+        const CostModel* m = model_of(p);
         if (!m) continue;
         for (std::size_t i = 0; i < m->staff.size(); ++i) {
             const StaffLine& s = m->staff[i];

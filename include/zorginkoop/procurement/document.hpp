@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,9 +22,12 @@
 #include "zorginkoop/core/date.hpp"
 #include "zorginkoop/core/decimal.hpp"
 #include "zorginkoop/core/money.hpp"
+#include "zorginkoop/indexation/clause.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/report/finding.hpp"
+#include "zorginkoop/tariff/cost_model.hpp"
 #include "zorginkoop/tariff/ijw.hpp"
+#include "zorginkoop/tariff/price_basis.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -47,7 +51,8 @@ enum class ProcedureKind {
 };
 enum class FundingVariant { effort, output, task };
 enum class FundingForm { per_unit, availability, traject, result, population, cost_plus };
-enum class PriceBasis { fixed, floor, substantiated };
+/// The tariff module's PriceBasis (tariff/price_basis.hpp): one enumeration for both.
+using zorginkoop::PriceBasis;
 enum class ProviderCategory { A, B, C };
 enum class PublicationKind {
     prior_information_notice,
@@ -132,13 +137,15 @@ struct Ceiling {
     Decimal value;
 };
 
-/// A product's cost model: the tree (inline, or read from `path` relative to the document) with
-/// the name of its source for errors. The tariff module turns it into a CostModel.
+/// A product's cost model, read once by the tariff module's reader (CostModel::from_node) when the
+/// document is read: inline, or from the file named by `path` (relative to the document). Errors
+/// name the document path (`lots[0].products[2].cost_model.staff[0].share`) and the model's file.
+/// Products that name the same file, or give identical inline models, share one CostModel.
 struct CostModelRef {
-    std::optional<std::string> path;  // as written; nullopt when inline
-    io::Node node;                    // the model; null when the file was not loaded
-    std::string source;               // file name of the model (or of the document when inline)
-    bool loaded = false;              // false when read with load_cost_models = false
+    std::optional<std::string> path;         // as written; nullopt when inline
+    std::shared_ptr<const CostModel> model;  // null when the file was not loaded
+    std::string source;                      // file name of the model (or of the document when inline)
+    bool loaded = false;                     // false when read with load_cost_models = false
 };
 
 struct Product {
@@ -196,9 +203,9 @@ struct ContractClauses {
     std::optional<bool> staff_takeover_consultation;
     std::optional<bool> subcontracting_real_price;
     std::optional<bool> tariff_differentiation;
-    /// The indexation clause of indexation.md §2, checked key by key when read and kept as its
-    /// tree for the indexation module.
-    std::optional<io::Node> indexation;
+    /// The indexation clause of indexation.md §2, read by the indexation module's reader
+    /// (IndexationClause::from_node); its errors name `contract_clauses.indexation…`.
+    std::optional<IndexationClause> indexation;
 };
 
 struct OpenHouseEntry {
@@ -265,7 +272,8 @@ struct Document {
     io::Node to_node() const;
 };
 
-/// Field-by-field equality (sources and marks are ignored; trees compare by value and type).
+/// Field-by-field equality (sources and marks are ignored; cost models and clauses compare as
+/// values).
 bool operator==(const Document& a, const Document& b);
 inline bool operator!=(const Document& a, const Document& b) { return !(a == b); }
 

@@ -7,17 +7,12 @@
 #include <vector>
 
 #include "zorginkoop/tariff/build_up.hpp"
+#include "zorginkoop/tariff/price_basis.hpp"
 
 namespace zorginkoop {
 
-/// fixed: the tariff must equal the cost price after rounding; floor: the tariff must not be
-/// below it; substantiated: the provider's build-up must cover every element and its parameters
-/// must be plausible (and the tariff must cover it).
-enum class PriceBasis { fixed, floor, substantiated };
 enum class Verdict { realistic, below_cost, elements_missing, implausible };
 
-const char* price_basis_name(PriceBasis b) noexcept;
-PriceBasis parse_price_basis(std::string_view s);
 const char* verdict_name(Verdict v) noexcept;
 
 struct PlausibilityBand {
