@@ -147,6 +147,7 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
             if (gap.sign() >= 0 || gap.abs() <= tolerance()) continue;
             pct = (gap / cost_price * Decimal(100)).round_to_scale(2, RoundingMode::half_up);
         } catch (const Overflow& e) {  // a tariff near the range: name it
+            if (!e.path().empty()) throw;  // the model's own field (its build-up)
             throw Overflow("the gap between the tariff and the cost price: " + e.message(),
                            SourceLocation{{}, p.path + ".tariff"});
         }

@@ -167,3 +167,18 @@ TEST_CASE("one PriceBasis: the document's products and the realism check share t
     const RealismCheck r = check_tariff(*p.tariff, *p.cost_model->model, *p.price_basis);
     CHECK(r.basis == PriceBasis::floor);
 }
+
+TEST_CASE("PRICE-006: an Overflow in the model's build-up names the model's field, not the tariff", "[procurement][models][price]") {
+    // Before 2024-07-01 PRICE-003 is not in force: PRICE-006 is the first rule to build the model.
+    const std::string yaml = "zorginkoop: 1\nid: early\nlaw: jeugdwet\nterm: {start: 2023-01-01}\nlots:\n  - id: A\n"
+                             "    products:\n" +
+                             product_yaml("A", "100000000000000000000");
+    const Document d = parse_document_yaml(yaml, "early.yaml");
+    try {
+        (void)check(d);
+        FAIL("no Overflow");
+    } catch (const Overflow& e) {
+        CHECK(e.path() == "lots[0].products[0].cost_model.staff[0].monthly_salary");
+        CHECK(std::string(e.what()).find("PRICE-006") != std::string::npos);
+    }
+}
