@@ -103,3 +103,21 @@ def test_declarations_match_the_catalogue_file() -> None:
     assert [r.id for r in rules] == [str(e["id"]) for e in catalogue]
     for r, e in zip(rules, catalogue):
         assert r.stage == stages[str(e["section"])], r.id
+
+
+def test_cli_sarif_links_the_rule_pages_where_they_are_published() -> None:
+    import os
+    import subprocess
+
+    cli = os.environ.get("ZORGINKOOP_CLI")
+    if not cli:
+        pytest.skip("ZORGINKOOP_CLI is not set (ctest sets it)")
+    run = subprocess.run([cli, "check", str(EXAMPLE), "--format", "sarif", "--lang", "en",
+                          "--rule-docs", "https://example.org/docs/rules"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr  # the example has an error finding
+    assert _descriptor(run.stdout, "FUND-001")["helpUri"] == "https://example.org/docs/rules/FUND-001.md"
+    plain = subprocess.run([cli, "check", str(EXAMPLE), "--format", "sarif"], capture_output=True, text=True, timeout=120)
+    assert str(_descriptor(plain.stdout, "FUND-001")["helpUri"]).startswith("https://wetten.overheid.nl/")
+    bad = subprocess.run([cli, "check", str(EXAMPLE), "--format", "sarif", "--rule-docs", "docs/rules/"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stdout == "" and "--rule-docs" in bad.stderr
