@@ -3,11 +3,11 @@
 
 Everything comes from the repository:
 
-- the rule metadata as the library exports it (``zorginkoop.rule_catalogue()``: id, severity,
-  stage, scope, dates in force, citations with their URLs, note);
+- the rule metadata as the library declares it (``zorginkoop._core.rule_catalogue()``: id, short
+  Dutch and English title, severity, stage, scope, dates in force, citations with their URLs, note;
+  the declarations in ``src/procurement/rules_*.cpp`` are the single source of the titles);
 - the rule text and its source tags from ``data/rules/catalogue.yaml`` (``text``, ``citations``;
   without ``citations`` the tags in [brackets] at the end of the text are used);
-- the short Dutch and English titles from ``data/rules/titles.yaml``;
 - the law quoted verbatim from ``data/law/texts.yaml``;
 - one firing and one silent example: the rule fixtures
   ``tests/fixtures/procurement/rules/<ID>.fires.zorginkoop.yaml`` and ``<ID>.silent.zorginkoop.yaml``.
@@ -33,7 +33,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "data" / "rules" / "catalogue.yaml"
-TITLES = ROOT / "data" / "rules" / "titles.yaml"
 LAW_TEXTS = ROOT / "data" / "law" / "texts.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "procurement" / "rules"
 DEFAULT_OUT = ROOT / "docs" / "rules"
@@ -308,12 +307,12 @@ def index(rules: list[dict[str, Any]], entries: dict[str, dict[str, Any]], title
 
 def generate() -> dict[str, str]:
     """The generated files: name → content."""
-    import zorginkoop
+    from zorginkoop import _core
 
-    rules = list(zorginkoop.rule_catalogue())
+    rules = list(_core.rule_catalogue())
     catalogue = _load_optional(CATALOGUE) or {}
     entries = {str(e.get("id")): e for e in (catalogue.get("rules") or []) if isinstance(e, dict)}
-    titles = _load_optional(TITLES) or {}
+    titles = {str(r["id"]): r.get("title") or {} for r in rules}
     laws = law_entries(_load_optional(LAW_TEXTS))
     files = {f"{r['id']}.md": page(r, entries.get(str(r["id"])), titles.get(str(r["id"])), laws) for r in rules}
     files["README.md"] = index(rules, entries, titles)

@@ -1,5 +1,5 @@
 #pragma once
-// Exact values, dates and errors.
+// Exact values, dates, errors and languages.
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/core/decimal.hpp"
 #include "zorginkoop/core/rounding.hpp"
@@ -7,3 +7,4 @@
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/core/date.hpp"
 #include "zorginkoop/core/holidays.hpp"
+#include "zorginkoop/core/i18n.hpp"

@@ -1,5 +1,5 @@
 // zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]
-//                      [--regional-contracting-from DATE]
+//                      [--regional-contracting-from DATE] [--rule-docs URI]
 // Checks a procurement document against the rule catalogue. Exit status: 0 no findings of error
 // severity, 1 errors found, 2 the document cannot be read (or a usage error).
 
@@ -17,7 +17,7 @@ namespace {
 
 const char* const help =
     "usage: zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
-    "                            [--regional-contracting-from DATE]\n"
+    "                            [--regional-contracting-from DATE] [--rule-docs URI]\n"
     "\n"
     "A procurement document (YAML or JSON) judged against the rule catalogue: every finding with\n"
     "its rule, severity, location in the document and the law it cites.\n"
@@ -29,6 +29,9 @@ const char* const help =
     "  --regional-contracting-from DATE   the date (YYYY-MM-DD) on which Jeugdwet art. 2.19 lid 1\n"
     "                                     onder a (regional contracting) enters into force; set by\n"
     "                                     royal decree, so unset by default (rule JREG-001)\n"
+    "  --rule-docs URI                    SARIF: the absolute URI where the rule pages\n"
+    "                                     (docs/rules/<ID>.md) are published; each rule's helpUri\n"
+    "                                     then links its page (default: the first law it cites)\n"
     "  -h, --help                         this help\n"
     "\n"
     "Options may also be written --option=VALUE; `--` ends the options (a DOC whose name starts\n"
@@ -41,7 +44,8 @@ int cmd_check(Args& a) {
                                     {{"--format", "text|json|sarif"},
                                      {"--lang", "nl|en"},
                                      {"--as-of", "DATE"},
-                                     {"--regional-contracting-from", "DATE"}});
+                                     {"--regional-contracting-from", "DATE"},
+                                     {"--rule-docs", "URI"}});
     if (p.help) {
         std::cout << help << exit_status_help("the document has at least one finding of error severity");
         return 0;
@@ -54,6 +58,12 @@ int cmd_check(Args& a) {
     const auto date = [](const std::string& t) { return parse_date(t); };
     RenderOptions render;
     if (const auto v = p.value("--lang")) render.lang = option_value("--lang", *v, lang);
+    SarifOptions sarif;
+    if (const auto v = p.value("--rule-docs"))
+        sarif.rule_docs_uri = option_value("--rule-docs", *v, [&](const std::string& t) {
+            (void)to_sarif(Report{}, render, SarifOptions{t});  // refuses a URI that is not absolute
+            return t;
+        });
     procurement::CheckOptions options;
     if (const auto v = p.value("--as-of")) options.as_of = option_value("--as-of", *v, date);
     if (const auto v = p.value("--regional-contracting-from"))
@@ -61,7 +71,7 @@ int cmd_check(Args& a) {
 
     const Report report = procurement::check_file(path, options);
     if (format == "json") std::cout << to_json(report, render);
-    else if (format == "sarif") std::cout << to_sarif(report, render);
+    else if (format == "sarif") std::cout << to_sarif(report, render, sarif);
     else std::cout << to_text(report, render);
     return report.has_errors() ? 1 : 0;
 }

@@ -48,6 +48,46 @@ Citation cite_onderdeel_from(Citation c, const char* from) {
     return c;
 }
 
+RuleDecl::RuleDecl(const char* id, Severity severity, Stage stage, RuleFn body) {
+    rule_.id = id;
+    rule_.severity = severity;
+    rule_.stage = stage;
+    rule_.run = body;
+}
+RuleDecl&& RuleDecl::titled(const char* nl, const char* en) && {
+    rule_.title = RuleTitle{nl, en};
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::law(LawScope scope) && {
+    rule_.law = scope;
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::only(std::vector<ProcedureKind> kinds) && {
+    rule_.only_kinds = std::move(kinds);
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::except(std::vector<ProcedureKind> kinds) && {
+    rule_.except_kinds = std::move(kinds);
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::part2() && {
+    rule_.needs_part2 = true;
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::in_force(const char* from, const char* to) && {
+    if (from) rule_.in_force_from = parse_date(from);
+    if (to) rule_.in_force_to = parse_date(to);
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::citing(std::vector<Citation> citations) && {
+    rule_.citations = std::move(citations);
+    return std::move(*this);
+}
+RuleDecl&& RuleDecl::noting(std::string note) && {
+    rule_.note = std::move(note);
+    return std::move(*this);
+}
+
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : sep) + i;

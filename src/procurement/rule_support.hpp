@@ -56,6 +56,32 @@ inline constexpr const char* termijnenwet = "BWBR0002448";
 /// The tag under which a rule lists the Algemene termijnenwet citations (art. 1 lid 1, art. 3).
 inline constexpr const char* tag_extended = "termijnenwet";
 
+// ---- rule declarations ---------------------------------------------------------------------------
+/// The one way a rule is declared, in its group's table beside its body:
+///   declare("REG-001", Severity::info, Stage::regime, reg_001)
+///       .titled("<nl>", "<en>").except(not_public_contract).citing({...}).noting("...")
+/// Dates are YYYY-MM-DD (inclusive); what is not stated keeps the default of `Rule`.
+class RuleDecl {
+public:
+    RuleDecl(const char* id, Severity severity, Stage stage, RuleFn body);
+    RuleDecl&& titled(const char* nl, const char* en) &&;
+    RuleDecl&& law(LawScope scope) &&;
+    RuleDecl&& only(std::vector<ProcedureKind> kinds) &&;
+    RuleDecl&& except(std::vector<ProcedureKind> kinds) &&;
+    /// Only when REG-001 finds Part 2 of the Aw 2012 applicable.
+    RuleDecl&& part2() &&;
+    RuleDecl&& in_force(const char* from, const char* to = nullptr) &&;
+    RuleDecl&& citing(std::vector<Citation> citations) &&;
+    RuleDecl&& noting(std::string note) &&;
+    operator Rule() && { return std::move(rule_); }
+
+private:
+    Rule rule_;
+};
+inline RuleDecl declare(const char* id, Severity severity, Stage stage, RuleFn body) {
+    return RuleDecl(id, severity, stage, body);
+}
+
 // ---- rule groups, in catalogue order -------------------------------------------------------------
 std::vector<Rule> reg_rules();
 std::vector<Rule> val_rules();

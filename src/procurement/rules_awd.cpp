@@ -94,81 +94,48 @@ void awd_005(const Document& doc, const RuleContext&, Emitter& out) {
 }  // namespace
 
 std::vector<Rule> awd_rules() {
-    std::vector<Rule> r;
-    {
-        Rule x;
-        x.id = "AWD-001";
-        x.severity = Severity::error;
-        x.stage = Stage::award;
-        x.except_kinds = not_public_contract;
-        x.in_force_from = parse_date("2022-07-01");
-        x.citations = {cite(jeugdwet, "2.12", "1", "", LawScope::jeugdwet, "light"),
-                       cite(wmo, "2.6.4", "1", "", LawScope::wmo2015, "light"),
-                       cite(jeugdwet, "2.12", "2", "", LawScope::jeugdwet, "full"),
-                       cite(wmo, "2.6.4", "2", "", LawScope::wmo2015, "full"),
-                       cite(aw, "2.114", "4", "", LawScope::both, "full")};
-        x.note = "In force 2022-07-01 (Stb. 2022, 188 and 241). Where Aw 2.114 does not apply (SAS, below the "
-                 "threshold; lid 1): lowest price, or no quality taken into account, fires; quality counts when a "
-                 "criterion has kind quality, or when the basis is best_price_quality and no criteria are listed. "
-                 "Under the full regime (european_*, Aw 2.114 applies; lid 2) only the lowest price fires; the "
-                 "lowest cost does not.";
-        x.run = awd_001;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "AWD-002";
-        x.severity = Severity::error;
-        x.stage = Stage::award;
-        x.except_kinds = not_public_contract;
-        x.in_force_from = parse_date("2015-01-01");
-        x.in_force_to = parse_date("2022-06-30");
-        x.citations = {cite_version(jeugdwet, "2.11", "2", "", "2022-01-01", LawScope::jeugdwet),
-                       cite_version(jeugdwet, "2.11", "3", "", "2022-01-01", LawScope::jeugdwet),
-                       cite_version(wmo, "2.6.4", "2", "", "2015-01-01", LawScope::wmo2015),
-                       cite_version(wmo, "2.6.4", "3", "", "2015-01-01", LawScope::wmo2015)};
-        x.note = "Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
-                 "in the notice is not in the document format and is not checked.";
-        x.run = awd_002;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "AWD-003";
-        x.severity = Severity::error;
-        x.stage = Stage::award;
-        x.only_kinds = full_regime;
-        x.citations = {cite(aw, "2.115", "4"), cite(aw, "2.115", "5"), cite(aw, "2.114", "2", "a")};
-        x.run = awd_003;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "AWD-004";
-        x.severity = Severity::error;
-        x.stage = Stage::award;
-        x.law = LawScope::wmo2015;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(wmo, "2.6.5", "2")};
-        x.note = "Every product is taken to be a maatwerkvoorziening; no dates in force are applied (the article is "
-                 "verified in the current text only).";
-        x.run = awd_004;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "AWD-005";
-        x.severity = Severity::error;
-        x.stage = Stage::award;
-        x.except_kinds = {ProcedureKind::subsidy};
-        x.citations = {cite(uitv_besluit_wmo, "5.1", "1", "", LawScope::wmo2015),
-                       cite(jeugdwet, "2.13", "1", "", LawScope::jeugdwet)};
-        x.note = "Applies to every contract, Open House admissions included (both articles speak of an overeenkomst); "
-                 "no dates in force are applied.";
-        x.run = awd_005;
-        r.push_back(std::move(x));
-    }
-    return r;
+    return {
+        declare("AWD-001", Severity::error, Stage::award, awd_001).except(not_public_contract).in_force("2022-07-01")
+            .titled("Gunning niet louter op laagste prijs; kwaliteit moet meewegen",
+                    "No award on lowest price alone; quality must count")
+            .citing({cite(jeugdwet, "2.12", "1", "", LawScope::jeugdwet, "light"),
+                     cite(wmo, "2.6.4", "1", "", LawScope::wmo2015, "light"),
+                     cite(jeugdwet, "2.12", "2", "", LawScope::jeugdwet, "full"),
+                     cite(wmo, "2.6.4", "2", "", LawScope::wmo2015, "full"),
+                     cite(aw, "2.114", "4", "", LawScope::both, "full")})
+            .noting("In force 2022-07-01 (Stb. 2022, 188 and 241). Where Aw 2.114 does not apply (SAS, below the "
+                    "threshold; lid 1): lowest price, or no quality taken into account, fires; quality counts when a "
+                    "criterion has kind quality, or when the basis is best_price_quality and no criteria are listed. "
+                    "Under the full regime (european_*, Aw 2.114 applies; lid 2) only the lowest price fires; the "
+                    "lowest cost does not."),
+        declare("AWD-002", Severity::error, Stage::award, awd_002)
+            .titled("Oude regel: gunning op EMVI met een kwaliteitscriterium",
+                    "Former rule: award on MEAT with a quality criterion")
+            .except(not_public_contract).in_force("2015-01-01", "2022-06-30")
+            .citing({cite_version(jeugdwet, "2.11", "2", "", "2022-01-01", LawScope::jeugdwet),
+                     cite_version(jeugdwet, "2.11", "3", "", "2022-01-01", LawScope::jeugdwet),
+                     cite_version(wmo, "2.6.4", "2", "", "2015-01-01", LawScope::wmo2015),
+                     cite_version(wmo, "2.6.4", "3", "", "2015-01-01", LawScope::wmo2015)})
+            .noting("Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
+                    "in the notice is not in the document format and is not checked."),
+        declare("AWD-003", Severity::error, Stage::award, awd_003).only(full_regime)
+            .titled("Subgunningscriteria zonder weging, marge of volgorde",
+                    "Award sub-criteria without weight, range or order")
+            .citing({cite(aw, "2.115", "4"), cite(aw, "2.115", "5"), cite(aw, "2.114", "2", "a")}),
+        declare("AWD-004", Severity::error, Stage::award, awd_004).law(LawScope::wmo2015).except(not_public_contract)
+            .titled("Wmo: continuïteit van hulpverlening niet meegewogen bij gunning",
+                    "Wmo: continuity of care not taken into account at award")
+            .citing({cite(wmo, "2.6.5", "2")})
+            .noting("Every product is taken to be a maatwerkvoorziening; no dates in force are applied (the article is "
+                    "verified in the current text only)."),
+        declare("AWD-005", Severity::error, Stage::award, awd_005).except({ProcedureKind::subsidy})
+            .titled("Geen verplichting tot overleg over overname van personeel",
+                    "No obligation to consult on taking over staff")
+            .citing({cite(uitv_besluit_wmo, "5.1", "1", "", LawScope::wmo2015),
+                     cite(jeugdwet, "2.13", "1", "", LawScope::jeugdwet)})
+            .noting("Applies to every contract, Open House admissions included (both articles speak of an overeenkomst); "
+                    "no dates in force are applied."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

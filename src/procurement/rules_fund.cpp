@@ -128,57 +128,35 @@ void fund_004(const Document& doc, const RuleContext&, Emitter& out) {
 }  // namespace
 
 std::vector<Rule> fund_rules() {
-    std::vector<Rule> r;
-    {
-        Rule x;
-        x.id = "FUND-001";
-        x.severity = Severity::error;
-        x.stage = Stage::funding;
-        x.citations = {cite(regeling_jeugdwet, "6c.1", "1", "", LawScope::jeugdwet),
-                       cite(uitv_regeling_wmo, "3j", "1", "", LawScope::wmo2015), cite(g_istandaarden, "OP261"),
-                       cite(g_norm, "afspraak 6")};
-        x.note = "A product without `funding` fires; the reader refuses any other word than effort, output, task. "
-                 "Uitvoeringsregeling Wmo art. 3j is cited with the lid numbering of Regeling Jeugdwet 6c.1, whose "
-                 "wording it repeats (legal-rules.md UV-2).";
-        x.run = fund_001;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "FUND-002";
-        x.severity = Severity::error;
-        x.stage = Stage::funding;
-        x.citations = {cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet),
-                       cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015), cite(g_istandaarden, "OP262"),
-                       cite(g_istandaarden, "OP263"), cite(g_istandaarden, "OP305")};
-        x.run = fund_002;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "FUND-003";
-        x.severity = Severity::info;
-        x.stage = Stage::funding;
-        x.citations = {cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet, "messaging"),
-                       cite(regeling_jeugdwet, "6c.1", "3", "", LawScope::jeugdwet, "messaging"),
-                       cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015, "messaging"),
-                       cite(g_begrippenlijst, "taakgerichte uitvoeringsvariant")};
-        x.run = fund_003;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "FUND-004";
-        x.severity = Severity::warning;
-        x.stage = Stage::funding;
-        x.citations = {cite(g_leergang, "bekostigingsvormen")};
-        x.note = "Seed guidance. Availability funding is taken to be for crisis capacity when the product's name "
-                 "contains 'crisis'; cost-plus is judged on the whole term (extensions included); effort products "
-                 "without a ceiling (absent or null) are listed in one info finding.";
-        x.run = fund_004;
-        r.push_back(std::move(x));
-    }
-    return r;
+    return {
+        declare("FUND-001", Severity::error, Stage::funding, fund_001)
+            .titled("Product zonder precies één uitvoeringsvariant", "Product without exactly one funding variant")
+            .citing({cite(regeling_jeugdwet, "6c.1", "1", "", LawScope::jeugdwet),
+                     cite(uitv_regeling_wmo, "3j", "1", "", LawScope::wmo2015), cite(g_istandaarden, "OP261"),
+                     cite(g_norm, "afspraak 6")})
+            .noting("A product without `funding` fires; the reader refuses any other word than effort, output, task. "
+                    "Uitvoeringsregeling Wmo art. 3j is cited with the lid numbering of Regeling Jeugdwet 6c.1, whose "
+                    "wording it repeats (legal-rules.md UV-2)."),
+        declare("FUND-002", Severity::error, Stage::funding, fund_002)
+            .titled("Eenheid past niet bij de uitvoeringsvariant", "Unit does not fit the funding variant")
+            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet),
+                     cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015), cite(g_istandaarden, "OP262"),
+                     cite(g_istandaarden, "OP263"), cite(g_istandaarden, "OP305")}),
+        declare("FUND-003", Severity::info, Stage::funding, fund_003)
+            .titled("Inspannings- of outputgericht: iJw/iWmo-berichtenverkeer verplicht",
+                    "Effort or output variant: iJw/iWmo messaging mandatory")
+            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet, "messaging"),
+                     cite(regeling_jeugdwet, "6c.1", "3", "", LawScope::jeugdwet, "messaging"),
+                     cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015, "messaging"),
+                     cite(g_begrippenlijst, "taakgerichte uitvoeringsvariant")}),
+        declare("FUND-004", Severity::warning, Stage::funding, fund_004)
+            .titled("Bekostigingsvorm: beschikbaarheid, nacalculatie of geen plafond",
+                    "Funding form: availability, cost-plus or no volume ceiling")
+            .citing({cite(g_leergang, "bekostigingsvormen")})
+            .noting("Seed guidance. Availability funding is taken to be for crisis capacity when the product's name "
+                    "contains 'crisis'; cost-plus is judged on the whole term (extensions included); effort products "
+                    "without a ceiling (absent or null) are listed in one info finding."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

@@ -118,17 +118,6 @@ void ijw_004(const Document& doc, const RuleContext&, Emitter& out) {
     }
 }
 
-Rule make(const char* id, Severity sev, std::vector<Citation> cites, RuleFn fn, std::string note = {}) {
-    Rule x;
-    x.id = id;
-    x.severity = sev;
-    x.stage = Stage::funding;
-    x.citations = std::move(cites);
-    x.note = std::move(note);
-    x.run = fn;
-    return x;
-}
-
 std::vector<Citation> binding_basis() {
     return {cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet), cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015)};
 }
@@ -136,22 +125,32 @@ std::vector<Citation> binding_basis() {
 }  // namespace
 
 std::vector<Rule> ijw_rules() {
-    std::vector<Rule> r;
     auto with = [](std::vector<Citation> extra) {
         auto c = binding_basis();
         for (auto& e : extra) c.push_back(std::move(e));
         return c;
     };
-    r.push_back(make("IJW-001", Severity::error, with({cite(g_istandaarden, "LDT_Bedrag")}), ijw_001,
-                     "Task products (budgets) are skipped."));
-    r.push_back(make("IJW-002", Severity::error, with({cite(g_istandaarden, "JZ020"), cite(g_istandaarden, "WMO020"),
-                                                       cite(g_istandaarden, "LDT_ProductCode")}),
-                     ijw_002, "A code of only white space is no code (variant code_blank)."));
-    r.push_back(make("IJW-003", Severity::error, with({cite(g_istandaarden, "WJ756")}), ijw_003,
-                     "Names are normalised when the document is read; a unit that is neither a code nor a name fires."));
-    r.push_back(make("IJW-004", Severity::warning, {cite(g_istandaarden, "IV081")}, ijw_004,
-                     "Fires for a tariff in whole cents that 60 does not divide (in cents)."));
-    return r;
+    return {
+        declare("IJW-001", Severity::error, Stage::funding, ijw_001)
+            .titled("Tarief past niet in iJw LDT_Bedrag (hele eurocenten)",
+                    "Tariff does not fit iJw LDT_Bedrag (whole eurocents)")
+            .citing(with({cite(g_istandaarden, "LDT_Bedrag")}))
+            .noting("Task products (budgets) are skipped."),
+        declare("IJW-002", Severity::error, Stage::funding, ijw_002)
+            .titled("Ongeldige productcategorie of productcode", "Invalid product category or product code")
+            .citing(with({cite(g_istandaarden, "JZ020"), cite(g_istandaarden, "WMO020"),
+                          cite(g_istandaarden, "LDT_ProductCode")}))
+            .noting("A code of only white space is no code (variant code_blank)."),
+        declare("IJW-003", Severity::error, Stage::funding, ijw_003)
+            .titled("Eenheid is geen WJ756-code", "Unit is not a WJ756 code")
+            .citing(with({cite(g_istandaarden, "WJ756")}))
+            .noting("Names are normalised when the document is read; a unit that is neither a code nor a name fires."),
+        declare("IJW-004", Severity::warning, Stage::funding, ijw_004)
+            .titled("Uurtarief per minuut gedeclareerd: minuuttarief wijkt af",
+                    "Hourly tariff declared per minute: minute tariff differs")
+            .citing({cite(g_istandaarden, "IV081")})
+            .noting("Fires for a tariff in whole cents that 60 does not divide (in cents)."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

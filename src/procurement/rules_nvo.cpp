@@ -63,32 +63,29 @@ void nvo_004(const Document& doc, const RuleContext& c, Emitter& out) {
         out.emit("prescribed", {{"regiovisie", *visie}}, {"authority.regiovisie"}, {"prescribed"});
 }
 
-Rule make(const char* id, Severity sev, std::vector<Citation> cites, RuleFn fn, std::string note = {}) {
-    Rule x;
-    x.id = id;
-    x.severity = sev;
-    x.stage = Stage::funding;
-    x.citations = std::move(cites);
-    x.note = std::move(note);
-    x.run = fn;
-    return x;
-}
-
 }  // namespace
 
 std::vector<Rule> nvo_rules() {
-    std::vector<Rule> r;
-    r.push_back(make("NVO-001", Severity::warning, {cite(g_norm, "afspraak 6")}, nvo_001,
-                     "Products are grouped by `category`; products without category or funding are not compared."));
-    r.push_back(make("NVO-002", Severity::warning, {cite(g_norm, "afspraak 7"), cite(g_miov, "ch. 12")}, nvo_002));
-    r.push_back(make("NVO-003", Severity::warning, {cite(g_norm, "afspraak 8")}, nvo_003));
-    r.push_back(make("NVO-004", Severity::info,
-                     {cite(g_norm, "afspraak 1"), cite(g_norm, "afspraak 2"),
-                      cite(besluit_jeugdwet, "2.2.1", "", "", LawScope::jeugdwet, "prescribed")},
-                     nvo_004,
-                     "Fires when no regiovisie is referenced, and for Jeugdwet documents with a reference date from "
-                     "2026-01-01 (Besluit Jeugdwet art. 2.2.1, present in the consolidated text of that date)."));
-    return r;
+    return {
+        declare("NVO-001", Severity::warning, Stage::funding, nvo_001)
+            .titled("Norm opdrachtgeverschap: één uitvoeringsvariant per productcategorie",
+                    "Norm: one funding variant per product category")
+            .citing({cite(g_norm, "afspraak 6")})
+            .noting("Products are grouped by `category`; products without category or funding are not compared."),
+        declare("NVO-002", Severity::warning, Stage::funding, nvo_002)
+            .titled("Norm opdrachtgeverschap: continuïteit bij einde van contracten", "Norm: continuity when contracts end")
+            .citing({cite(g_norm, "afspraak 7"), cite(g_miov, "ch. 12")}),
+        declare("NVO-003", Severity::warning, Stage::funding, nvo_003)
+            .titled("Norm opdrachtgeverschap: reële tarieven met transparante opbouw",
+                    "Norm: reële tariffs with a transparent build-up")
+            .citing({cite(g_norm, "afspraak 8")}),
+        declare("NVO-004", Severity::info, Stage::funding, nvo_004)
+            .titled("Norm opdrachtgeverschap: verwijzing naar de regiovisie", "Norm: reference to the regiovisie")
+            .citing({cite(g_norm, "afspraak 1"), cite(g_norm, "afspraak 2"),
+                     cite(besluit_jeugdwet, "2.2.1", "", "", LawScope::jeugdwet, "prescribed")})
+            .noting("Fires when no regiovisie is referenced, and for Jeugdwet documents with a reference date from "
+                    "2026-01-01 (Besluit Jeugdwet art. 2.2.1, present in the consolidated text of that date)."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

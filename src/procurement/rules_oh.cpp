@@ -102,35 +102,41 @@ void oh_006(const Document& doc, const RuleContext&, Emitter& out) {
     if (*doc.procedure->cross_border_interest) out.emit("treaty", {}, {"procedure.cross_border_interest"});
 }
 
-Rule make(const char* id, Severity sev, std::vector<Citation> cites, RuleFn fn, std::string note = {}) {
-    Rule x;
-    x.id = id;
-    x.severity = sev;
-    x.stage = Stage::open_house;
-    x.only_kinds = open_house_only;
-    x.citations = std::move(cites);
-    x.note = std::move(note);
-    x.run = fn;
-    return x;
-}
-
 }  // namespace
 
 std::vector<Rule> oh_rules() {
-    std::vector<Rule> r;
-    r.push_back(make("OH-001", Severity::error, {cite(falk_pharma, ""), cite(tirkkonen, "")}, oh_001,
-                     "Paragraph numbers of both judgments are unconfirmed (legal-rules.md OH-1, OH-2): the judgments "
-                     "are cited as a whole."));
-    r.push_back(make("OH-002", Severity::error, {cite(falk_pharma, "")}, oh_002));
-    r.push_back(make("OH-003", Severity::error, {cite(aw, "1.9", "1"), cite(aw, "1.9", "2"), cite(g_pianoo_open_house, "")},
-                     oh_003, "An open_house_announcement publication counts as the public announcement."));
-    r.push_back(make("OH-004", Severity::warning, {cite(g_pianoo_open_house, "")}, oh_004));
-    r.push_back(make("OH-005", Severity::info, {cite(tirkkonen, ""), cite(g_pianoo_open_house, ""), cite(g_miov, "ch. 6")},
-                     oh_005,
-                     "No entry moment: during_term false and moments_per_year 0 or absent; the term is the initial term "
-                     "plus extensions; warning above 24 months."));
-    r.push_back(make("OH-006", Severity::info, {cite(falk_pharma, "")}, oh_006));
-    return r;
+    auto oh = [](const char* id, Severity severity, RuleFn body) {
+        return declare(id, severity, Stage::open_house, body).only(open_house_only);
+    };
+    return {
+        oh("OH-001", Severity::error, oh_001)
+            .titled("Open House met plafond, rangschikking of selectie: overheidsopdracht",
+                    "Open House with a cap, ranking or selection: a public contract")
+            .citing({cite(falk_pharma, ""), cite(tirkkonen, "")})
+            .noting("Paragraph numbers of both judgments are unconfirmed (legal-rules.md OH-1, OH-2): the judgments "
+                    "are cited as a whole."),
+        oh("OH-002", Severity::error, oh_002)
+            .titled("Open House: voorwaarden niet vooraf vastgesteld en gelijk voor allen",
+                    "Open House: conditions not predetermined and identical for all")
+            .citing({cite(falk_pharma, "")}),
+        oh("OH-003", Severity::error, oh_003)
+            .titled("Open House: geen openbare aankondiging", "Open House: no public announcement")
+            .citing({cite(aw, "1.9", "1"), cite(aw, "1.9", "2"), cite(g_pianoo_open_house, "")})
+            .noting("An open_house_announcement publication counts as the public announcement."),
+        oh("OH-004", Severity::warning, oh_004)
+            .titled("Open House: de gemeente stuurt de keuze van de cliënt",
+                    "Open House: the municipality steers the client's choice")
+            .citing({cite(g_pianoo_open_house, "")}),
+        oh("OH-005", Severity::info, oh_005)
+            .titled("Open House: toetreding tijdens de looptijd", "Open House: entry during the term")
+            .citing({cite(tirkkonen, ""), cite(g_pianoo_open_house, ""), cite(g_miov, "ch. 6")})
+            .noting("No entry moment: during_term false and moments_per_year 0 or absent; the term is the initial term "
+                    "plus extensions; warning above 24 months."),
+        oh("OH-006", Severity::info, oh_006)
+            .titled("Grensoverschrijdend belang: transparantie en gelijke behandeling",
+                    "Cross-border interest: transparency and equal treatment")
+            .citing({cite(falk_pharma, "")}),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

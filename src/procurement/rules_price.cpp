@@ -243,25 +243,9 @@ void price_010(const Document& doc, const RuleContext&, Emitter& out) {
     }
 }
 
-Rule make(const char* id, Severity sev, LawScope law, const char* from, const char* to, std::vector<Citation> cites,
-          RuleFn fn, std::string note = {}) {
-    Rule x;
-    x.id = id;
-    x.severity = sev;
-    x.stage = Stage::price;
-    x.law = law;
-    if (from) x.in_force_from = parse_date(from);
-    if (to) x.in_force_to = parse_date(to);
-    x.citations = std::move(cites);
-    x.note = std::move(note);
-    x.run = fn;
-    return x;
-}
-
 }  // namespace
 
 std::vector<Rule> price_rules() {
-    std::vector<Rule> r;
     const auto wmo_elements = cite(uitv_besluit_wmo, "5.4", "1", "", LawScope::wmo2015);
     const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", LawScope::jeugdwet);
     const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "2022-01-01", LawScope::wmo2015);
@@ -272,42 +256,62 @@ std::vector<Rule> price_rules() {
     // 2024-07-01, the date the Wmo amendments took effect together with the reële-prijs AMvB
     // (Stb. 2024, 69). That date is not confirmed by a quoted source; before it, lid 1 is cited.
     const auto wmo_labour = cite_onderdeel_from(cite(wmo, "2.6.6", "1", "a", LawScope::wmo2015), "2024-07-01");
-    r.push_back(make("PRICE-001", Severity::error, LawScope::wmo2015, "2024-07-01", nullptr, {wmo_elements}, price_001,
-                     "Coverage per tariffs.md §1: an element is covered when its block is stated (zero counts); "
-                     "element d needs both travel and training."));
-    r.push_back(make("PRICE-002", Severity::error, LawScope::wmo2015, "2017-06-01", "2024-06-30",
-                     {cite_version(uitv_besluit_wmo, "5.4", "1", "", "2022-01-01", LawScope::wmo2015),
-                      cite_version(uitv_besluit_wmo, "5.4", "4", "", "2022-01-01", LawScope::wmo2015), wmo_old_elements},
-                     price_002,
-                     "In force from 2017-06-01 per secondary sources (research/legal-rules.md WMO-5.4-H1); the text is "
-                     "cited from the consolidated version valid 2022-01-01."));
-    r.push_back(make("PRICE-003", Severity::error, LawScope::jeugdwet, "2024-07-01", nullptr, {jw_elements}, price_003));
-    r.push_back(make("PRICE-004", Severity::error, LawScope::jeugdwet, "2024-07-01", nullptr,
-                     {cite(besluit_jeugdwet, "2.3", "3", "", LawScope::jeugdwet)}, price_004));
-    r.push_back(make("PRICE-005", Severity::warning, LawScope::both, "2024-07-01", nullptr,
-                     {jw_elements, wmo_elements}, price_005));
-    r.push_back(make("PRICE-006", Severity::error, LawScope::both, nullptr, nullptr,
-                     {jw_labour, wmo_labour, jw_elements, wmo_elements}, price_006,
-                     "Tolerance EUR 0.005 (any cent). Compares the product's tariff with the rounded tariff of its "
-                     "cost model (for unit 01 the IV081 minute tariff). rules.md gives no dates in force."));
-    r.push_back(make("PRICE-007", Severity::warning, LawScope::both, nullptr, nullptr, {jw_elements, wmo_elements},
-                     price_007, "Bands: data/bands/default.yaml (tariffs.md §5), each with its source; bands marked "
-                                "unconfirmed are library defaults."));
-    {
-        Rule x = make("PRICE-008", Severity::error, LawScope::both, "2017-06-01", nullptr,
-                      {cite(uitv_besluit_wmo, "5.4", "1", "e", LawScope::wmo2015),
-                       cite_version(uitv_besluit_wmo, "5.4", "3", "e", "2022-01-01", LawScope::wmo2015),
-                       cite(besluit_jeugdwet, "2.3", "1", "d", LawScope::jeugdwet)},
-                      price_008,
-                      "Wmo from 2017-06-01 (element e); Jeugdwet from 2024-07-01 (element d), checked in the rule.");
-        r.push_back(std::move(x));
-    }
-    r.push_back(make("PRICE-009", Severity::warning, LawScope::both, nullptr, nullptr,
-                     {cite(haaglanden_rb, ""), cite(haaglanden_hof, "")}, price_009,
-                     "Guidance from the Haaglanden case (percentages defined on different bases)."));
-    r.push_back(make("PRICE-010", Severity::error, LawScope::both, nullptr, nullptr, {jw_labour, wmo_labour}, price_010,
-                     "Needs the CAO table amount in the model (staff[].cao.scale_amount); no CAO tables are bundled."));
-    return r;
+    return {
+        declare("PRICE-001", Severity::error, Stage::price, price_001).law(LawScope::wmo2015).in_force("2024-07-01")
+            .titled("Wmo: prijs niet gebaseerd op de zes kostprijselementen a-f",
+                    "Wmo: price not based on the six cost elements a-f")
+            .citing({wmo_elements})
+            .noting("Coverage per tariffs.md §1: an element is covered when its block is stated (zero counts); "
+                    "element d needs both travel and training."),
+        declare("PRICE-002", Severity::error, Stage::price, price_002)
+            .titled("Wmo (2017-2024): vaste prijs, reële ondergrens of verantwoorde route",
+                    "Wmo (2017-2024): fixed price, reële price floor or accounted route")
+            .law(LawScope::wmo2015).in_force("2017-06-01", "2024-06-30")
+            .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "2022-01-01", LawScope::wmo2015),
+                     cite_version(uitv_besluit_wmo, "5.4", "4", "", "2022-01-01", LawScope::wmo2015), wmo_old_elements})
+            .noting("In force from 2017-06-01 per secondary sources (research/legal-rules.md WMO-5.4-H1); the text is "
+                    "cited from the consolidated version valid 2022-01-01."),
+        declare("PRICE-003", Severity::error, Stage::price, price_003).law(LawScope::jeugdwet).in_force("2024-07-01")
+            .titled("Jeugdwet: prijs niet gebaseerd op de vier kostprijselementen a-d",
+                    "Jeugdwet: price not based on the four cost elements a-d")
+            .citing({jw_elements}),
+        declare("PRICE-004", Severity::error, Stage::price, price_004).law(LawScope::jeugdwet).in_force("2024-07-01")
+            .titled("Jeugdwet: geen reële prijs bedongen bij onderaanneming",
+                    "Jeugdwet: no reële prijs required for subcontracting")
+            .citing({cite(besluit_jeugdwet, "2.3", "3", "", LawScope::jeugdwet)}),
+        declare("PRICE-005", Severity::warning, Stage::price, price_005).in_force("2024-07-01")
+            .titled("Niet vermeld hoe tariefdifferentiatie wordt bevorderd",
+                    "Not stated how tariff differentiation is promoted")
+            .citing({jw_elements, wmo_elements}),
+        declare("PRICE-006", Severity::error, Stage::price, price_006)
+            .titled("Tarief onder de berekende kostprijs", "Tariff below the computed cost price")
+            .citing({jw_labour, wmo_labour, jw_elements, wmo_elements})
+            .noting("Tolerance EUR 0.005 (any cent). Compares the product's tariff with the rounded tariff of its "
+                    "cost model (for unit 01 the IV081 minute tariff). rules.md gives no dates in force."),
+        declare("PRICE-007", Severity::warning, Stage::price, price_007)
+            .titled("Parameter van het kostprijsmodel buiten de plausibele bandbreedte",
+                    "Cost model parameter outside its plausible band")
+            .citing({jw_elements, wmo_elements})
+            .noting("Bands: data/bands/default.yaml (tariffs.md §5), each with its source; bands marked "
+                    "unconfirmed are library defaults."),
+        declare("PRICE-008", Severity::error, Stage::price, price_008).in_force("2017-06-01")
+            .titled("Geen indexering: geen clausule en geen indexeringselement",
+                    "No indexation: no clause and no indexation element")
+            .citing({cite(uitv_besluit_wmo, "5.4", "1", "e", LawScope::wmo2015),
+                     cite_version(uitv_besluit_wmo, "5.4", "3", "e", "2022-01-01", LawScope::wmo2015),
+                     cite(besluit_jeugdwet, "2.3", "1", "d", LawScope::jeugdwet)})
+            .noting("Wmo from 2017-06-01 (element e); Jeugdwet from 2024-07-01 (element d), checked in the rule."),
+        declare("PRICE-009", Severity::warning, Stage::price, price_009)
+            .titled("Overheadconventie niet vermeld in het kostprijsmodel",
+                    "Overhead convention not stated in the cost model")
+            .citing({cite(haaglanden_rb, ""), cite(haaglanden_hof, "")})
+            .noting("Guidance from the Haaglanden case (percentages defined on different bases)."),
+        declare("PRICE-010", Severity::error, Stage::price, price_010)
+            .titled("Loon in het kostprijsmodel onder de opgegeven cao-schaal",
+                    "Wage in the cost model below the stated CAO scale amount")
+            .citing({jw_labour, wmo_labour})
+            .noting("Needs the CAO table amount in the model (staff[].cao.scale_amount); no CAO tables are bundled."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

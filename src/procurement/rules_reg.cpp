@@ -62,41 +62,23 @@ void reg_003(const Document& doc, const RuleContext&, Emitter& out) {
 }  // namespace
 
 std::vector<Rule> reg_rules() {
-    std::vector<Rule> r;
-    {
-        Rule x;
-        x.id = "REG-001";
-        x.severity = Severity::info;
-        x.stage = Stage::regime;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.6a"), cite(directive, "74"), cite(directive, "4", "", "d")};
-        x.note = "EUR 750,000 (art. 4 onder d Dir.; secondary per legal-rules.md AW-2.6a-1), not indexed.";
-        x.run = reg_001;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "REG-002";
-        x.severity = Severity::info;
-        x.stage = Stage::regime;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.38", "2")};
-        x.run = reg_002;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "REG-003";
-        x.severity = Severity::warning;
-        x.stage = Stage::regime;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(directive, "77", "1"), cite(directive, "74")};
-        x.note = "Annex XIV itself is unconfirmed (legal-rules.md EU-ANNEX-XIV); the known set is the art. 77 list "
-                 "plus four codes, so the finding says membership could not be confirmed.";
-        x.run = reg_003;
-        r.push_back(std::move(x));
-    }
-    return r;
+    return {
+        declare("REG-001", Severity::info, Stage::regime, reg_001).except(not_public_contract)
+            .titled("Toepasselijk regime: raming tegen de SAS-drempel van EUR 750.000",
+                    "Applicable regime: estimated value against the EUR 750,000 threshold")
+            .citing({cite(aw, "2.6a"), cite(directive, "74"), cite(directive, "4", "", "d")})
+            .noting("EUR 750,000 (art. 4 onder d Dir.; secondary per legal-rules.md AW-2.6a-1), not indexed."),
+        declare("REG-002", Severity::info, Stage::regime, reg_002).except(not_public_contract)
+            .titled("SAS-procedure is de standaard boven de drempel voor zorg en welzijn",
+                    "SAS procedure is the default for health and social care services")
+            .citing({cite(aw, "2.38", "2")}),
+        declare("REG-003", Severity::warning, Stage::regime, reg_003).except(not_public_contract)
+            .titled("CPV-code niet bevestigd als dienst van bijlage XIV",
+                    "CPV code not confirmed as an Annex XIV service")
+            .citing({cite(directive, "77", "1"), cite(directive, "74")})
+            .noting("Annex XIV itself is unconfirmed (legal-rules.md EU-ANNEX-XIV); the known set is the art. 77 list "
+                    "plus four codes, so the finding says membership could not be confirmed."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

@@ -362,60 +362,67 @@ std::vector<Citation> with_termijnenwet(std::vector<Citation> cites) {
     return cites;
 }
 
-Rule make(const char* id, Severity sev, const std::vector<ProcedureKind>& kinds, std::vector<Citation> cites, RuleFn fn,
-          std::string note = {}) {
-    Rule x;
-    x.id = id;
-    x.severity = sev;
-    x.stage = Stage::publication;
-    x.only_kinds = kinds;
-    x.needs_part2 = true;
-    x.citations = std::move(cites);
-    x.note = std::move(note);
-    x.run = fn;
-    return x;
-}
-
 }  // namespace
 
 std::vector<Rule> sas_rules() {
-    std::vector<Rule> r;
-    r.push_back(make("SAS-001", Severity::error, sas_only,
-                     {cite(aw, "2.39", "1", "a"), cite(aw, "2.62", "1"), cite(aw, "2.62", "4", "c"), cite(directive, "75", "1")},
-                     sas_001));
-    r.push_back(make("SAS-002", Severity::error, sas_only, {cite(aw, "2.58a", "1"), cite(aw, "2.58a", "2")}, sas_002,
-                     "A prior information notice is taken as the call for competition when there is no contract notice "
-                     "and its eForms subtype is not 4 (information only)."));
-    r.push_back(make("SAS-003", Severity::error, sas_only,
-                     with_termijnenwet({cite(aw, "2.134", "1"), cite(aw, "2.134", "3")}), sas_003,
-                     "Calendar days: award.date + 30, or the end of the award's calendar quarter + 30 when "
-                     "award.bundled_quarterly; a deadline on a Saturday, Sunday or public holiday moves to the next "
-                     "working day (Algemene termijnenwet art. 1 and 3). The framework agreement itself is the contract "
-                     "judged, not call-offs (art. 2.135)."));
-    r.push_back(make("SAS-004", Severity::error, sas_and_full, {cite(aw, "2.39", "1", "c"), cite(aw, "2.132", "1")}, sas_004));
-    r.push_back(make("SAS-005", Severity::error, sas_and_full, {cite(aw, "2.39", "3")}, sas_005));
-    r.push_back(make("SAS-006", Severity::warning, sas_and_full,
-                     with_termijnenwet({cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
-                                        cite(aw, "2.127", "1", "", LawScope::both, "full"),
-                                        cite(aw, "2.127", "3", "", LawScope::both, "full")}),
-                     sas_006,
-                     "Warning for SAS (guidance), error for the full regime (Aw 2.127). Full regime: a contract "
-                     "concluded on or before the last day of the standstill (award.date + standstill_days, moved to "
-                     "the next working day by the Algemene termijnenwet) also fires."));
-    r.push_back(make("SAS-007", Severity::warning, sas_and_full,
-                     with_termijnenwet({cite(aw, "4.15", "1", "a"), cite(aw, "4.15", "2"), cite(aw, "4.16", "1", "c")}),
-                     sas_007,
-                     "A voluntary ex-ante notice protects a contract concluded after the 20th day after its "
-                     "publication (20 days counted from the day after), that day moved to the next working day "
-                     "by the Algemene termijnenwet."));
-    r.push_back(make("SAS-008", Severity::error, sas_and_full,
-                     {cite(directive, "75", "1"), cite(g_eforms, "notice-types (subtypes 12, 20, 33, 16, 29, 25, 38)")},
-                     sas_008));
-    r.push_back(make("SAS-009", Severity::info, sas_only, {cite(g_rijnmond, "§3.5")}, sas_009,
-                     "Seed guidance: A → SAS 3 or 4, B → SAS 2 or 3, C → SAS 1 or 2; a misfit is a warning."));
-    r.push_back(make("SAS-010", Severity::warning, sas_only, {cite(aw, "1.5", "3")}, sas_010,
-                     "Divided into lots: at least two lots."));
-    return r;
+    // Every SAS rule is for the light or the full regime, and only when Part 2 of the Aw 2012 applies.
+    auto sas = [](const char* id, Severity severity, const std::vector<ProcedureKind>& kinds, RuleFn body) {
+        return declare(id, severity, Stage::publication, body).only(kinds).part2();
+    };
+    return {
+        sas("SAS-001", Severity::error, sas_only, sas_001)
+            .titled("Geen (voor)aankondiging vóór de gunning", "No prior information or contract notice before the award")
+            .citing({cite(aw, "2.39", "1", "a"), cite(aw, "2.62", "1"), cite(aw, "2.62", "4", "c"),
+                     cite(directive, "75", "1")}),
+        sas("SAS-002", Severity::error, sas_only, sas_002)
+            .titled("Vooraankondiging als oproep tot mededinging is onvolledig",
+                    "Prior information notice used as call for competition is incomplete")
+            .citing({cite(aw, "2.58a", "1"), cite(aw, "2.58a", "2")})
+            .noting("A prior information notice is taken as the call for competition when there is no contract notice "
+                    "and its eForms subtype is not 4 (information only)."),
+        sas("SAS-003", Severity::error, sas_only, sas_003)
+            .titled("Aankondiging van de gegunde opdracht ontbreekt of is te laat", "Contract award notice missing or late")
+            .citing(with_termijnenwet({cite(aw, "2.134", "1"), cite(aw, "2.134", "3")}))
+            .noting("Calendar days: award.date + 30, or the end of the award's calendar quarter + 30 when "
+                    "award.bundled_quarterly; a deadline on a Saturday, Sunday or public holiday moves to the next "
+                    "working day (Algemene termijnenwet art. 1 and 3). The framework agreement itself is the contract "
+                    "judged, not call-offs (art. 2.135)."),
+        sas("SAS-004", Severity::error, sas_and_full, sas_004)
+            .titled("Geen proces-verbaal van de opdrachtverlening", "No official record (proces-verbaal) of the award")
+            .citing({cite(aw, "2.39", "1", "c"), cite(aw, "2.132", "1")}),
+        sas("SAS-005", Severity::error, sas_and_full, sas_005)
+            .titled("Uitsluitingsgronden of geschiktheidseisen zonder eigen verklaring",
+                    "Exclusion grounds or suitability requirements without self-declaration")
+            .citing({cite(aw, "2.39", "3")}),
+        sas("SAS-006", Severity::warning, sas_and_full, sas_006)
+            .titled("Geen of te korte opschortende termijn vóór sluiten van de overeenkomst",
+                    "No or too short standstill period before the contract is concluded")
+            .citing(with_termijnenwet({cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
+                                       cite(aw, "2.127", "1", "", LawScope::both, "full"),
+                                       cite(aw, "2.127", "3", "", LawScope::both, "full")}))
+            .noting("Warning for SAS (guidance), error for the full regime (Aw 2.127). Full regime: a contract "
+                    "concluded on or before the last day of the standstill (award.date + standstill_days, moved to "
+                    "the next working day by the Algemene termijnenwet) also fires."),
+        sas("SAS-007", Severity::warning, sas_and_full, sas_007)
+            .titled("Overeenkomst gesloten zonder verplichte aankondiging: vernietigbaar",
+                    "Contract concluded without the required publication: voidable")
+            .citing(with_termijnenwet({cite(aw, "4.15", "1", "a"), cite(aw, "4.15", "2"), cite(aw, "4.16", "1", "c")}))
+            .noting("A voluntary ex-ante notice protects a contract concluded after the 20th day after its "
+                    "publication (20 days counted from the day after), that day moved to the next working day "
+                    "by the Algemene termijnenwet."),
+        sas("SAS-008", Severity::error, sas_and_full, sas_008)
+            .titled("eForms-subtype van de aankondiging past niet", "eForms notice subtype does not fit")
+            .citing({cite(directive, "75", "1"), cite(g_eforms, "notice-types (subtypes 12, 20, 33, 16, 29, 25, 38)")}),
+        sas("SAS-009", Severity::info, sas_only, sas_009)
+            .titled("SAS-variant (1-4) en de passende aanbiederscategorie",
+                    "SAS option (1-4) and the provider category it fits")
+            .citing({cite(g_rijnmond, "§3.5")})
+            .noting("Seed guidance: A → SAS 3 or 4, B → SAS 2 or 3, C → SAS 1 or 2; a misfit is a warning."),
+        sas("SAS-010", Severity::warning, sas_only, sas_010)
+            .titled("Geen verdeling in percelen en geen motivering", "No division into lots and no motivation")
+            .citing({cite(aw, "1.5", "3")})
+            .noting("Divided into lots: at least two lots."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

@@ -169,87 +169,50 @@ void term_006(const Document& doc, const RuleContext&, Emitter& out) {
 }  // namespace
 
 std::vector<Rule> term_rules() {
-    std::vector<Rule> r;
-    {
-        Rule x;
-        x.id = "TERM-001";
-        x.severity = Severity::error;
-        x.stage = Stage::term;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.140", "3"), cite(g_pianoo_contractduur, ""), cite(g_contractstandaarden, "Toelichting overeenkomst art. 1.3")};
-        x.note = "Rests on Aw 2.140 lid 3 read with PIANOo and the Contractstandaarden ('Een contractduur kan niet voor "
-                 "onbepaalde tijd zijn'); no statutory text forbids an indefinite term in so many words.";
-        x.run = term_001;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "TERM-002";
-        x.severity = Severity::warning;
-        x.stage = Stage::term;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.140", "3"), cite(g_contractstandaarden, "")};
-        x.note = "Total term = initial term + every extension option. Applicability to SAS frameworks: literal reading "
-                 "and guidance (legal-rules.md AW-2.140-1; no case law found).";
-        x.run = term_002;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "TERM-003";
-        x.severity = Severity::warning;
-        x.stage = Stage::term;
-        x.citations = {cite(g_contractstandaarden, "")};
-        x.note = "Initial term (term.start to term.end) shorter than 36 months. Source: the Contractstandaarden Wmo "
-                 "('De Norm voor verantwoord opdrachtgeverschap raadt aan om minimaal drie jaar te contracteren', "
-                 "legal-rules.md NORM-1); the text and numbering of the Norm's own agreements are unconfirmed, so the "
-                 "Norm is not cited directly.";
-        x.run = term_003;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "TERM-004";
-        x.severity = Severity::error;
-        x.stage = Stage::term;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.163b", "1"), cite(aw, "2.163b", "2"), cite(aw, "2.163b", "3")};
-        x.note = "Original value: estimated_value.declared, else the computed value. Threshold: EUR 750,000 (art. 2.6a, "
-                 "the amount for SAS services). Modifications under 2.163c/e are reported as info (their conditions "
-                 "are not checked); 2.163d is checked against 50 % of the original value per change. Art. 2.163b lid 2 "
-                 "(with an indexation clause the indexed price is the reference value for the 10 %) is cited but its "
-                 "text is not quoted in research/legal-rules.md (unconfirmed wording), and rules.md does not make the "
-                 "indexed value the reference: the document states no indexed original value, so the stated one is "
-                 "used.";
-        x.run = term_004;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "TERM-005";
-        x.severity = Severity::error;
-        x.stage = Stage::term;
-        x.law = LawScope::wmo2015;
-        x.except_kinds = {ProcedureKind::subsidy};
-        x.in_force_from = parse_date("2015-01-01");
-        x.citations = {cite(uitv_besluit_wmo, "5.1", "2")};
-        x.note = "In force from 2015-01-01 is an assumption (the Wmo 2015's own start); legal-rules.md verifies art. 5.1 "
-                 "in the versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "
-                 "maatwerkvoorziening.";
-        x.run = term_005;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "TERM-006";
-        x.severity = Severity::warning;
-        x.stage = Stage::term;
-        x.citations = {cite(g_leergang, "gewoonte 6")};
-        x.note = "Seed guidance: preparation starts 24 months and contracts are signed 6 months before term.start.";
-        x.run = term_006;
-        r.push_back(std::move(x));
-    }
-    return r;
+    return {
+        declare("TERM-001", Severity::error, Stage::term, term_001).except(not_public_contract)
+            .titled("Aanbestede opdracht voor onbepaalde tijd", "Tendered contract of indefinite duration")
+            .citing({cite(aw, "2.140", "3"), cite(g_pianoo_contractduur, ""), cite(g_contractstandaarden, "Toelichting overeenkomst art. 1.3")})
+            .noting("Rests on Aw 2.140 lid 3 read with PIANOo and the Contractstandaarden ('Een contractduur kan niet voor "
+                    "onbepaalde tijd zijn'); no statutory text forbids an indefinite term in so many words."),
+        declare("TERM-002", Severity::warning, Stage::term, term_002).except(not_public_contract)
+            .titled("Raamovereenkomst langer dan 48 maanden zonder motivering",
+                    "Framework agreement longer than 48 months without justification")
+            .citing({cite(aw, "2.140", "3"), cite(g_contractstandaarden, "")})
+            .noting("Total term = initial term + every extension option. Applicability to SAS frameworks: literal reading "
+                    "and guidance (legal-rules.md AW-2.140-1; no case law found)."),
+        declare("TERM-003", Severity::warning, Stage::term, term_003)
+            .titled("Initiële looptijd korter dan 3 jaar", "Initial term shorter than 3 years")
+            .citing({cite(g_contractstandaarden, "")})
+            .noting("Initial term (term.start to term.end) shorter than 36 months. Source: the Contractstandaarden Wmo "
+                    "('De Norm voor verantwoord opdrachtgeverschap raadt aan om minimaal drie jaar te contracteren', "
+                    "legal-rules.md NORM-1); the text and numbering of the Norm's own agreements are unconfirmed, so the "
+                    "Norm is not cited directly."),
+        declare("TERM-004", Severity::error, Stage::term, term_004).except(not_public_contract)
+            .titled("Wijziging van de opdracht zonder nieuwe aanbesteding",
+                    "Modification of the contract without a new procedure")
+            .citing({cite(aw, "2.163b", "1"), cite(aw, "2.163b", "2"), cite(aw, "2.163b", "3")})
+            .noting("Original value: estimated_value.declared, else the computed value. Threshold: EUR 750,000 (art. 2.6a, "
+                    "the amount for SAS services). Modifications under 2.163c/e are reported as info (their conditions "
+                    "are not checked); 2.163d is checked against 50 % of the original value per change. Art. 2.163b lid 2 "
+                    "(with an indexation clause the indexed price is the reference value for the 10 %) is cited but its "
+                    "text is not quoted in research/legal-rules.md (unconfirmed wording), and rules.md does not make the "
+                    "indexed value the reference: the document states no indexed original value, so the stated one is "
+                    "used."),
+        declare("TERM-005", Severity::error, Stage::term, term_005)
+            .titled("Wmo: gunning minder dan 3 maanden vóór de ingangsdatum",
+                    "Wmo: award less than 3 months before the start date")
+            .law(LawScope::wmo2015).except({ProcedureKind::subsidy}).in_force("2015-01-01")
+            .citing({cite(uitv_besluit_wmo, "5.1", "2")})
+            .noting("In force from 2015-01-01 is an assumption (the Wmo 2015's own start); legal-rules.md verifies art. 5.1 "
+                    "in the versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "
+                    "maatwerkvoorziening."),
+        declare("TERM-006", Severity::warning, Stage::term, term_006)
+            .titled("Voorbereiding niet twee jaar en contract niet zes maanden vooraf",
+                    "Preparation not two years and contract not six months ahead")
+            .citing({cite(g_leergang, "gewoonte 6")})
+            .noting("Seed guidance: preparation starts 24 months and contracts are signed 6 months before term.start."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

@@ -140,51 +140,27 @@ void val_004(const Document& doc, const RuleContext&, Emitter& out) {
 }  // namespace
 
 std::vector<Rule> val_rules() {
-    std::vector<Rule> r;
-    {
-        Rule x;
-        x.id = "VAL-001";
-        x.severity = Severity::error;
-        x.stage = Stage::value;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.15", "2"), cite(aw, "2.15", "3")};
-        x.run = val_001;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "VAL-002";
-        x.severity = Severity::error;
-        x.stage = Stage::value;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.17", "", "d"), cite(aw, "2.17", "", "e")};
-        x.note = "The term judged against 48 months is the initial term plus every extension option.";
-        x.run = val_002;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "VAL-003";
-        x.severity = Severity::error;
-        x.stage = Stage::value;
-        x.only_kinds = {ProcedureKind::below_threshold};
-        x.citations = {cite(aw, "2.18", "2"), cite(aw, "2.18", "3", "b")};
-        x.note = "A lot is 'treated as below threshold' when the document's procedure kind is below_threshold.";
-        x.run = val_003;
-        r.push_back(std::move(x));
-    }
-    {
-        Rule x;
-        x.id = "VAL-004";
-        x.severity = Severity::warning;
-        x.stage = Stage::value;
-        x.except_kinds = not_public_contract;
-        x.citations = {cite(aw, "2.14", "1"), cite(aw, "2.14", "2")};
-        x.note = "Within 10 %: declared value from EUR 675,000 up to (not including) EUR 750,000.";
-        x.run = val_004;
-        r.push_back(std::move(x));
-    }
-    return r;
+    return {
+        declare("VAL-001", Severity::error, Stage::value, val_001).except(not_public_contract)
+            .titled("Raming lager dan de berekende waarde met opties en verlengingen",
+                    "Declared value below the computed value with options and extensions")
+            .citing({cite(aw, "2.15", "2"), cite(aw, "2.15", "3")}),
+        declare("VAL-002", Severity::error, Stage::value, val_002).except(not_public_contract)
+            .titled("Geen totaalprijs en looptijd boven 48 maanden: maandbedrag × 48",
+                    "No total price and term over 48 months: monthly amount × 48")
+            .citing({cite(aw, "2.17", "", "d"), cite(aw, "2.17", "", "e")})
+            .noting("The term judged against 48 months is the initial term plus every extension option."),
+        declare("VAL-003", Severity::error, Stage::value, val_003).only({ProcedureKind::below_threshold})
+            .titled("Percelen worden samengeteld: perceel onterecht onder de drempel",
+                    "Lots are aggregated: a lot wrongly treated as below the threshold")
+            .citing({cite(aw, "2.18", "2"), cite(aw, "2.18", "3", "b")})
+            .noting("A lot is 'treated as below threshold' when the document's procedure kind is below_threshold."),
+        declare("VAL-004", Severity::warning, Stage::value, val_004).except(not_public_contract)
+            .titled("Raming net onder de drempel bij verlengingen of percelen",
+                    "Declared value just below the threshold with extensions or lots")
+            .citing({cite(aw, "2.14", "1"), cite(aw, "2.14", "2")})
+            .noting("Within 10 %: declared value from EUR 675,000 up to (not including) EUR 750,000."),
+    };
 }
 
 }  // namespace zorginkoop::procurement::detail

@@ -57,6 +57,12 @@ MessageCatalogue MessageCatalogue::bundled(Lang lang) {
     return all;
 }
 
+std::string Finding::message(Lang lang) const {
+    static const MessageCatalogue nl = MessageCatalogue::bundled(Lang::nl);
+    static const MessageCatalogue en = MessageCatalogue::bundled(Lang::en);
+    return (lang == Lang::en ? en : nl).render(message_key, params);
+}
+
 bool MessageCatalogue::contains(std::string_view key) const {
     auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
                                [](const auto& e, std::string_view k) { return e.first < k; });

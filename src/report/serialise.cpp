@@ -1,9 +1,13 @@
 #include "zorginkoop/report/serialise.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include <nlohmann/json.hpp>
+
+#include "zorginkoop/core/error.hpp"
+#include "zorginkoop/procurement/rule.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -34,6 +38,10 @@ struct Ctx {
 /// Indented JSON. Bytes that are not UTF-8 (possible only through the C++ API) become U+FFFD: the
 /// output stays valid JSON, and every well-formed string is kept exactly.
 std::string dumped(const ojson& o) { return o.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n"; }
+
+const char* sarif_level(Severity s) {
+    return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
 
 ojson fields_json(const Fields& fs) {
     ojson o = ojson::object();
@@ -111,28 +119,67 @@ std::string to_json(const Report& report, const RenderOptions& options) {
     return dumped(o);
 }
 
-std::string to_sarif(const Report& report, const RenderOptions& options) {
-    Ctx c(options);
-    ojson rules = ojson::array();
-    std::vector<std::string> seen;
-    for (const auto& f : report.findings) {
-        if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
-        seen.push_back(f.rule);
-        ojson r;
-        r["id"] = f.rule;
+/// The rule-page base URI of RenderOptions, ending in '/'; empty when not set.
+std::string sarif_docs_uri(const std::string& uri) {
+    if (uri.empty()) return uri;
+    const auto colon = uri.find(':');
+    const bool has_scheme = colon != std::string::npos && colon > 0 &&
+                            std::isalpha(static_cast<unsigned char>(uri[0])) &&
+                            std::all_of(uri.begin(), uri.begin() + static_cast<std::ptrdiff_t>(colon), [](char ch) {
+                                return std::isalnum(static_cast<unsigned char>(ch)) || ch == '+' || ch == '-' || ch == '.';
+                            });
+    if (!has_scheme) throw InvalidInput("rule_docs_uri must be an absolute URI (with a scheme), not '" + uri + "'");
+    return uri.back() == '/' ? uri : uri + "/";
+}
+
+/// The SARIF reportingDescriptor of the rule of `f`: its title, note, level and page when it is a
+/// rule of the procurement catalogue; its id and the first cited text otherwise.
+ojson sarif_rule(const Finding& f, const std::string& docs, Lang lang) {
+    ojson r;
+    r["id"] = f.rule;
+    const procurement::Rule* rule = nullptr;
+    for (const auto& known : procurement::rule_catalogue())
+        if (known.id == f.rule) rule = &known;
+    if (!rule) {
         r["shortDescription"] = {{"text", f.rule}};
+    } else {
+        const std::string& title = rule->title.in(lang);
+        r["shortDescription"] = {{"text", title}};
+        r["fullDescription"] = {{"text", rule->note.empty() ? title : title + "\n\n" + rule->note}};
+        r["defaultConfiguration"] = {{"level", sarif_level(rule->severity)}};
+    }
+    const std::string page = "docs/rules/" + f.rule + ".md";
+    if (rule && !docs.empty()) {
+        r["helpUri"] = docs + f.rule + ".md";
+    } else {
         for (const auto& cite : f.citations)
             if (!cite.url.empty()) {
                 r["helpUri"] = cite.url;
                 break;
             }
-        rules.push_back(r);
+    }
+    if (rule) {
+        r["help"] = {{"text", rule->title.in(lang) + " (" + page + ")"}};
+        r["properties"] = {{"rule_page", page}, {"title", {{"nl", rule->title.nl}, {"en", rule->title.en}}}};
+    }
+    return r;
+}
+
+std::string to_sarif(const Report& report, const RenderOptions& options, const SarifOptions& sarif) {
+    Ctx c(options);
+    const std::string docs = sarif_docs_uri(sarif.rule_docs_uri);
+    ojson rules = ojson::array();
+    std::vector<std::string> seen;
+    for (const auto& f : report.findings) {
+        if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
+        seen.push_back(f.rule);
+        rules.push_back(sarif_rule(f, docs, c.lang));
     }
     ojson results = ojson::array();
     for (const auto& f : report.findings) {
         ojson res;
         res["ruleId"] = f.rule;
-        res["level"] = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "note";
+        res["level"] = sarif_level(f.severity);
         std::string text = c.message(f);
         for (const auto& r : f.citations) text += " [" + c.laws->label(r, c.lang) + "]";
         res["message"] = {{"text", text}};

@@ -200,3 +200,62 @@ TEST_CASE("the check is pure: same document, same report", "[procurement][check]
     const Document d = load_document(zktest::source_path("examples/cases/midden-ijssel-oost-veluwe-2026.zorginkoop.yaml"));
     CHECK(to_json(check(d)) == to_json(check(d)));
 }
+
+TEST_CASE("SARIF rule descriptors carry the rule's title, note, level and page", "[procurement][report][sarif]") {
+    const Report r = check(load_document(zktest::source_path("examples/cases/rijnmond-2023.zorginkoop.yaml")));
+    const Rule& fund = find_rule("FUND-001");
+    auto descriptor = [](const nlohmann::json& s, const std::string& id) {
+        for (const auto& d : s["runs"][0]["tool"]["driver"]["rules"])
+            if (d["id"] == id) return d;
+        FAIL("no descriptor for " << id);
+        return nlohmann::json();
+    };
+    RenderOptions english;
+    english.lang = Lang::en;
+    const auto en = nlohmann::json::parse(to_sarif(r, english));
+    const auto d = descriptor(en, "FUND-001");
+    CHECK(d["shortDescription"]["text"] == fund.title.en);
+    const std::string full = d["fullDescription"]["text"];
+    CHECK(full.rfind(fund.title.en, 0) == 0);
+    CHECK(full.find(fund.note) != std::string::npos);
+    CHECK(d["defaultConfiguration"]["level"] == "error");
+    CHECK(d["properties"]["rule_page"] == "docs/rules/FUND-001.md");
+    CHECK(d["properties"]["title"]["nl"] == fund.title.nl);
+    // Without a published location of the pages, helpUri is the first cited text (absolute).
+    const auto& cited = first_of(r, "FUND-001")->citations;
+    REQUIRE(!cited.empty());
+    REQUIRE(!cited[0].url.empty());
+    CHECK(d["helpUri"] == cited[0].url);
+    CHECK(d["help"]["text"].get<std::string>().find("docs/rules/FUND-001.md") != std::string::npos);
+
+    const auto nl = nlohmann::json::parse(to_sarif(r));
+    CHECK(descriptor(nl, "FUND-001")["shortDescription"]["text"] == fund.title.nl);
+
+    SarifOptions published;
+    published.rule_docs_uri = "https://example.org/zorginkoop/docs/rules";
+    const auto pub = nlohmann::json::parse(to_sarif(r, {}, published));
+    CHECK(descriptor(pub, "FUND-001")["helpUri"] == "https://example.org/zorginkoop/docs/rules/FUND-001.md");
+    published.rule_docs_uri = "https://example.org/rules/";
+    CHECK(descriptor(nlohmann::json::parse(to_sarif(r, {}, published)), "FUND-001")["helpUri"] ==
+          "https://example.org/rules/FUND-001.md");
+    for (const char* relative : {"docs/rules/", "/docs/rules/", ":x/", "1http://a/"}) {
+        published.rule_docs_uri = relative;
+        INFO(relative);
+        CHECK_THROWS_AS(to_sarif(r, {}, published), InvalidInput);
+    }
+}
+
+TEST_CASE("SARIF describes a rule outside the catalogue by its id", "[procurement][report][sarif]") {
+    Report r;
+    Finding f;
+    f.rule = "X-001";
+    f.severity = Severity::warning;
+    f.message_key = std::string(not_evaluated_key);
+    f.params = {{"field", "award.date"}};
+    r.findings.push_back(f);
+    const auto s = nlohmann::json::parse(to_sarif(r));
+    const auto& d = s["runs"][0]["tool"]["driver"]["rules"][0];
+    CHECK(d["shortDescription"]["text"] == "X-001");
+    CHECK_FALSE(d.contains("fullDescription"));
+    CHECK_FALSE(d.contains("properties"));
+}

@@ -3,12 +3,14 @@
 // (none missing, none extra), with the catalogue's severity; every rule has a
 // fixture on which it fires and one on which it stays silent; its messages exist in Dutch and
 // English with every placeholder filled; every citation resolves in the registry, and rules of
-// error severity cite at least one binding source.
+// error severity cite at least one binding source; every declaration is complete (titles in Dutch and
+// English of at most 70 characters, stages in report order, dates in force in order, a body).
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "support.hpp"
@@ -27,6 +29,7 @@ namespace {
 struct CatalogueRule {
     std::string id;
     std::string severity;
+    std::string section;
 };
 
 /// The rules of the catalogue, in order. The catalogue is a data file of the repository.
@@ -39,9 +42,11 @@ std::vector<CatalogueRule> catalogue_rules() {
     for (const auto& r : rules->items()) {
         const io::Node* id = r.find("id");
         const io::Node* severity = r.find("severity");
+        const io::Node* section = r.find("section");
         REQUIRE(id != nullptr);
         REQUIRE(severity != nullptr);
-        out.push_back({id->text(), severity->text()});
+        REQUIRE(section != nullptr);
+        out.push_back({id->text(), severity->text(), section->text()});
     }
     return out;
 }
@@ -108,6 +113,57 @@ TEST_CASE("every rule has the severity of the rule catalogue", "[procurement][me
             start = end + 1;
         }
         CHECK(listed);
+    }
+}
+
+namespace {
+
+/// Characters (code points) of a UTF-8 string.
+std::size_t code_points(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("every rule is declared completely: titles, stage order, dates, body", "[procurement][meta]") {
+    std::set<std::string> nl_titles, en_titles;
+    std::optional<Stage> previous;
+    for (const auto& rule : rule_catalogue()) {
+        INFO(rule.id);
+        CHECK(!rule.title.nl.empty());
+        CHECK(!rule.title.en.empty());
+        CHECK(code_points(rule.title.nl) <= 70);
+        CHECK(code_points(rule.title.en) <= 70);
+        CHECK(rule.title.in(Lang::nl) == rule.title.nl);
+        CHECK(rule.title.in(Lang::en) == rule.title.en);
+        // A title names what its rule checks: no two rules share one.
+        CHECK(nl_titles.insert(rule.title.nl).second);
+        CHECK(en_titles.insert(rule.title.en).second);
+        // The catalogue order is the report order of the stages.
+        if (previous) CHECK(static_cast<int>(*previous) <= static_cast<int>(rule.stage));
+        previous = rule.stage;
+        if (rule.in_force_from && rule.in_force_to)
+            CHECK(date::sys_days{*rule.in_force_from} <= date::sys_days{*rule.in_force_to});
+        CHECK(rule.run != nullptr);
+        CHECK(!rule.citations.empty());
+    }
+}
+
+TEST_CASE("every rule runs in the stage of its catalogue section", "[procurement][meta]") {
+    // rules.md §1-§10 → stages; §8-§10 (FUND, IJW, NVO, JREG) form the funding stage.
+    const std::map<std::string, Stage> stage_of{{"1", Stage::regime},     {"2", Stage::value},  {"3", Stage::publication},
+                                                {"4", Stage::term},       {"5", Stage::award},  {"6", Stage::price},
+                                                {"7", Stage::open_house}, {"8", Stage::funding}, {"9", Stage::funding},
+                                                {"10", Stage::funding}};
+    std::map<std::string, std::string> section;
+    for (const auto& r : catalogue_rules()) section[r.id] = r.section;
+    for (const auto& rule : rule_catalogue()) {
+        INFO(rule.id << " in section " << section[rule.id]);
+        REQUIRE(stage_of.count(section[rule.id]) == 1);
+        CHECK(stage_of.at(section[rule.id]) == rule.stage);
     }
 }
 

@@ -120,3 +120,20 @@ TEST_CASE("bundled data", "[data]") {
     }
     CHECK_THROWS_AS(bundled_file("nope.yaml"), InvalidInput);
 }
+
+TEST_CASE("a finding renders its own message in Dutch and English", "[report][messages][i18n]") {
+    const Finding f = sample().findings.at(0);
+    CHECK(f.message(Lang::en) == "Not evaluated: the field award.date is missing.");
+    CHECK(f.message(Lang::en) == MessageCatalogue::bundled(Lang::en).render(f.message_key, f.params));
+    CHECK(f.message(Lang::nl) == MessageCatalogue::bundled(Lang::nl).render(f.message_key, f.params));
+    CHECK(f.message(Lang::nl) != f.message(Lang::en));
+    CHECK(f.message(parse_lang("nl")) == f.message(Lang::nl));
+    Finding unknown = f;
+    unknown.message_key = "no.such.key";
+    CHECK_THROWS_AS(unknown.message(Lang::nl), InvalidInput);
+    Finding unfilled = f;
+    unfilled.params.clear();
+    CHECK_THROWS_AS(unfilled.message(Lang::en), InvalidInput);
+    CHECK(std::string(lang_name(Lang::en)) == "en");
+    CHECK_THROWS_AS(parse_lang("de"), InvalidInput);
+}

@@ -66,7 +66,7 @@ def test_check_returns_typed_findings_in_catalogue_order() -> None:
     assert report.subject == "rijnmond-2023"
     assert report.reference_date == datetime.date(2023, 1, 1)
     assert report.ruleset_version == zk.procurement.RULESET_VERSION
-    order = [r["id"] for r in zk.rule_catalogue()]
+    order = [r.id for r in zk.rule_catalogue()]
     positions = [order.index(f.rule) for f in report.findings]
     assert positions == sorted(positions)
     assert [f.rule for f in report.errors] == ["FUND-001"]
@@ -127,7 +127,7 @@ def test_every_rule_fires_and_stays_silent_on_its_fixtures() -> None:
     ids = [r["id"] for r in catalogue]
     assert len(ids) >= 50
     remaining: set[str] = set()  # every rule of the catalogue is in code
-    in_code = [r["id"] for r in zk.rule_catalogue()]
+    in_code = [r.id for r in zk.rule_catalogue()]
     assert in_code == [i for i in ids if i not in remaining]
     assert set(ids) - set(in_code) == remaining
     for rule in in_code:
@@ -139,12 +139,12 @@ def test_every_rule_fires_and_stays_silent_on_its_fixtures() -> None:
         for p in silent:
             assert rule not in [f.rule for f in zk.check(p).findings], p.name
     for r in zk.rule_catalogue():
-        if r["severity"] == "error":
-            assert r["binding"], r["id"]
+        if r.severity == "error":
+            assert r.binding, r.id
     # The default severity in code is the catalogue's ("error / info": one of the two).
     stated = {r["id"]: [part.strip() for part in r["severity"].split("/")] for r in catalogue}
     for r in zk.rule_catalogue():
-        assert r["severity"] in stated[r["id"]], r["id"]
+        assert r.severity in stated[r.id], r.id
 
 
 # ---- the command line and the checked-in reports ------------------------------------------------

@@ -153,6 +153,10 @@ void register_procurement(py::module_& m) {
         for (const auto& r : rule_catalogue()) {
             py::dict d;
             d["id"] = r.id;
+            py::dict title;
+            title["nl"] = r.title.nl;
+            title["en"] = r.title.en;
+            d["title"] = title;
             d["severity"] = severity_name(r.severity);
             d["stage"] = stage_name(r.stage);
             d["law"] = scope_name(r.law);

@@ -94,7 +94,9 @@ void register_report(py::module_& m) {
         })
         .def("has_errors", &Report::has_errors)
         .def("to_json", [](const Report& r, const std::string& lang) { return to_json(r, opts(lang)); }, py::arg("lang") = "nl")
-        .def("to_sarif", [](const Report& r, const std::string& lang) { return to_sarif(r, opts(lang)); }, py::arg("lang") = "nl")
+        .def("to_sarif", [](const Report& r, const std::string& lang, const std::string& rule_docs_uri) {
+            return to_sarif(r, opts(lang), SarifOptions{rule_docs_uri});
+        }, py::arg("lang") = "nl", py::arg("rule_docs_uri") = "")
         .def("to_text", [](const Report& r, const std::string& lang) { return to_text(r, opts(lang)); }, py::arg("lang") = "nl");
 
     // A report built by hand (tests, tools that merge reports).

@@ -63,6 +63,8 @@ from .procurement import (
     load_document,
     document_schema,
     rule_catalogue,
+    Rule,
+    RuleTitle,
 )
 from .errors import (
     AmbiguousDate,
@@ -81,6 +83,8 @@ __all__ = [
     "fired_rules",
     "load_document",
     "rule_catalogue",
+    "Rule",
+    "RuleTitle",
     "document_schema",
     "__version__",
     "errors",

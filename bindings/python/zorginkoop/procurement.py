@@ -14,12 +14,14 @@ A finding "fires" unless it only says that its rule was not evaluated (message k
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Union
 
 from . import _core
-from ._core import Document, Finding, Report
+from ._core import Document, Finding, LegalRef, Report
 
 __all__ = [
     "document_schema",
@@ -33,6 +35,8 @@ __all__ = [
     "fired_rules",
     "load_document",
     "rule_catalogue",
+    "Rule",
+    "RuleTitle",
 ]
 
 DocumentInput = Union[str, "os.PathLike[str]", Mapping[str, Any], Document]
@@ -105,9 +109,74 @@ def assert_no_errors(report: Report, lang: str = "nl") -> None:
     raise AssertionError("\n".join(lines))
 
 
-def rule_catalogue() -> list[dict[str, Any]]:
-    """Every rule with its metadata (id, severity, stage, law, kinds, dates in force, citations)."""
-    return _core.rule_catalogue()
+@dataclass(frozen=True)
+class RuleTitle:
+    """A rule's short title (at most 70 characters): what it checks, in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def text(self, lang: str = "nl") -> str:
+        """The title in ``"nl"`` or ``"en"``."""
+        if lang not in ("nl", "en"):
+            raise ValueError(f"unknown language {lang!r} (nl, en)")
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the catalogue as the library declares it.
+
+    ``severity`` is the default severity (``"error"``, ``"warning"``, ``"info"``; a rule may vary it per
+    finding), ``stage`` its stage in report order, ``law`` its scope (``"both"``, ``"jeugdwet"``,
+    ``"wmo2015"``), ``only_kinds``/``except_kinds`` the procedure kinds it is (not) for, ``needs_part2``
+    whether it runs only when Part 2 of the Aanbestedingswet 2012 applies, ``in_force_from``/
+    ``in_force_to`` its dates in force (inclusive), ``citations`` the law it rests on, ``binding`` whether
+    one of them is binding law (not guidance only), ``note`` its reading where the catalogue is silent.
+    """
+
+    id: str
+    title: RuleTitle
+    severity: str
+    stage: str
+    law: str
+    only_kinds: tuple[str, ...]
+    except_kinds: tuple[str, ...]
+    needs_part2: bool
+    in_force_from: datetime.date | None
+    in_force_to: datetime.date | None
+    citations: tuple[LegalRef, ...]
+    binding: bool
+    note: str
+
+    @classmethod
+    def _from_core(cls, d: Mapping[str, Any]) -> Rule:
+        return cls(
+            id=str(d["id"]),
+            title=RuleTitle(nl=str(d["title"]["nl"]), en=str(d["title"]["en"])),
+            severity=str(d["severity"]),
+            stage=str(d["stage"]),
+            law=str(d["law"]),
+            only_kinds=tuple(d["only_kinds"]),
+            except_kinds=tuple(d["except_kinds"]),
+            needs_part2=bool(d["needs_part2"]),
+            in_force_from=d["in_force_from"],
+            in_force_to=d["in_force_to"],
+            citations=tuple(d["citations"]),
+            binding=bool(d["binding"]),
+            note=str(d["note"]),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue() -> tuple[Rule, ...]:
+    return tuple(Rule._from_core(d) for d in _core.rule_catalogue())
+
+
+def rule_catalogue() -> list[Rule]:
+    """Every rule in catalogue order, typed: id, title (nl, en), severity, stage, law, procedure
+    kinds, dates in force, citations, note."""
+    return list(_catalogue())
 
 
 def document_schema(name: str = "document") -> dict[str, Any]:

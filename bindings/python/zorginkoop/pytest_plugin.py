@@ -51,7 +51,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 @functools.lru_cache(maxsize=1)
 def _known_rules() -> frozenset[str]:
-    return frozenset(str(r["id"]) for r in rule_catalogue())
+    return frozenset(r.id for r in rule_catalogue())
 
 
 class ZorginkoopFile(pytest.File):

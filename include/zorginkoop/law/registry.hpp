@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 
 namespace zorginkoop {
@@ -26,15 +27,6 @@ struct LegalSource {
     std::string short_nl;    // how lawyers cite it ("Jeugdwet", "Aw 2012")
     std::string title_en;
 };
-
-enum class Lang { nl, en };
-
-inline Lang parse_lang(std::string_view s) {
-    if (s == "nl") return Lang::nl;
-    if (s == "en") return Lang::en;
-    throw InvalidInput("unknown language '" + std::string(s) + "' (expected nl or en)");
-}
-inline const char* lang_name(Lang l) noexcept { return l == Lang::nl ? "nl" : "en"; }
 
 class LawRegistry {
 public:

@@ -6,7 +6,11 @@
 //
 // Rule groups live one per source file (src/procurement/rules_<group>.cpp) and are listed in
 // catalogue order in src/procurement/check.cpp; a new group (PRICE) is one more file and one more
-// line there.
+// line there. Each group declares its rules in one table at the end of its file, beside their
+// bodies, in one style (detail::declare, src/procurement/rule_support.hpp): id, title (nl, en),
+// severity, stage, body, then scope, procedure kinds, dates in force, citations and note. The
+// declarations are the single source of the titles; data/rules/catalogue.yaml (rules.md) is the
+// reference the meta-tests compare them with.
 
 #include <optional>
 #include <string>
@@ -14,6 +18,7 @@
 #include <vector>
 
 #include "zorginkoop/core/date.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 #include "zorginkoop/law/registry.hpp"
@@ -81,8 +86,17 @@ struct RuleContext {
 class Emitter;
 using RuleFn = void (*)(const Document&, const RuleContext&, Emitter&);
 
+/// A rule's short title (at most 70 characters): what it checks, in Dutch and English.
+struct RuleTitle {
+    std::string nl;
+    std::string en;
+
+    const std::string& in(Lang lang) const noexcept { return lang == Lang::en ? en : nl; }
+};
+
 struct Rule {
     std::string id;  // stable id from rules.md ("SAS-003")
+    RuleTitle title;
     Severity severity = Severity::info;  // default; a rule may vary it per finding as rules.md says
     Stage stage = Stage::regime;
     LawScope law = LawScope::both;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 
 namespace zorginkoop {
@@ -55,6 +56,11 @@ struct Finding {
     std::vector<Location> locations;
     Fields evidence;          // the values the finding rests on
     std::vector<LegalRef> citations;
+
+    /// The message in `lang`, from the bundled catalogue (report/messages.hpp; built once per
+    /// language and process). An unknown key or a placeholder without a parameter is an
+    /// InvalidInput. For a catalogue of your own: MessageCatalogue::render(message_key, params).
+    std::string message(Lang lang) const;
 };
 
 }  // namespace zorginkoop

@@ -19,9 +19,22 @@ struct RenderOptions {
     const LawRegistry* laws = nullptr;            // null: the bundled registry
 };
 
+/// What only SARIF output needs.
+struct SarifOptions {
+    /// The absolute URI under which the rule pages (docs/rules/<ID>.md) are published, e.g.
+    /// "https://example.org/zorginkoop/docs/rules/". With it, each rule's `helpUri` is that URI +
+    /// "<ID>.md"; without it (the default: the library knows no published location), `helpUri` is the
+    /// URL of the rule's first cited text, and the repository-relative page is in the rule's
+    /// `help` text and `properties.rule_page`. Not an absolute URI (no scheme): InvalidInput.
+    std::string rule_docs_uri;
+};
+
 std::string to_text(const Report& report, const RenderOptions& options = {});
 std::string to_json(const Report& report, const RenderOptions& options = {});
-std::string to_sarif(const Report& report, const RenderOptions& options = {});
+/// SARIF 2.1.0. Each rule of the procurement catalogue is described by its title in the report's
+/// language (`shortDescription`), the title and the rule's note on its reading (`fullDescription`;
+/// notes are written in English), its default level and its page (see SarifOptions::rule_docs_uri).
+std::string to_sarif(const Report& report, const RenderOptions& options = {}, const SarifOptions& sarif = {});
 
 /// User text (a name, a path, a note from a user's file) made safe to print on a terminal: C0
 /// controls (ESC, BEL, CR, LF, TAB, NUL, ...), DEL, C1 controls (CSI U+009B, NEL U+0085, ...), the
