@@ -1,5 +1,5 @@
 // zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]
-//                      [--regional-contracting-from DATE]
+//                      [--regional-contracting-from DATE] [--hide-not-evaluated]
 // Checks a procurement document against the rule catalogue. Exit status: 0 no findings of error
 // severity, 1 errors found, 2 the document cannot be read (or a usage error).
 
@@ -17,7 +17,7 @@ namespace {
 
 const char* const help =
     "usage: zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
-    "                            [--regional-contracting-from DATE]\n"
+    "                            [--regional-contracting-from DATE] [--hide-not-evaluated]\n"
     "\n"
     "A procurement document (YAML or JSON) judged against the rule catalogue: every finding with\n"
     "its rule, severity, location in the document and the law it cites.\n"
@@ -29,6 +29,9 @@ const char* const help =
     "  --regional-contracting-from DATE   the date (YYYY-MM-DD) on which Jeugdwet art. 2.19 lid 1\n"
     "                                     onder a (regional contracting) enters into force; set by\n"
     "                                     royal decree, so unset by default (rule JREG-001)\n"
+    "  --hide-not-evaluated               text: leave out the line that lists the missing fields\n"
+    "                                     for which rules were not evaluated (and how many rules\n"
+    "                                     each blocks); json and sarif keep every finding\n"
     "  -h, --help                         this help\n"
     "\n"
     "Options may also be written --option=VALUE; `--` ends the options (a DOC whose name starts\n"
@@ -41,7 +44,8 @@ int cmd_check(Args& a) {
                                     {{"--format", "text|json|sarif"},
                                      {"--lang", "nl|en"},
                                      {"--as-of", "DATE"},
-                                     {"--regional-contracting-from", "DATE"}});
+                                     {"--regional-contracting-from", "DATE"},
+                                     {"--hide-not-evaluated", nullptr}});
     if (p.help) {
         std::cout << help << exit_status_help("the document has at least one finding of error severity");
         return 0;
@@ -54,6 +58,7 @@ int cmd_check(Args& a) {
     const auto date = [](const std::string& t) { return parse_date(t); };
     RenderOptions render;
     if (const auto v = p.value("--lang")) render.lang = option_value("--lang", *v, lang);
+    render.hide_not_evaluated = p.has("--hide-not-evaluated");
     procurement::CheckOptions options;
     if (const auto v = p.value("--as-of")) options.as_of = option_value("--as-of", *v, date);
     if (const auto v = p.value("--regional-contracting-from"))

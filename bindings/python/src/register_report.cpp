@@ -95,7 +95,11 @@ void register_report(py::module_& m) {
         .def("has_errors", &Report::has_errors)
         .def("to_json", [](const Report& r, const std::string& lang) { return to_json(r, opts(lang)); }, py::arg("lang") = "nl")
         .def("to_sarif", [](const Report& r, const std::string& lang) { return to_sarif(r, opts(lang)); }, py::arg("lang") = "nl")
-        .def("to_text", [](const Report& r, const std::string& lang) { return to_text(r, opts(lang)); }, py::arg("lang") = "nl");
+        .def("to_text", [](const Report& r, const std::string& lang, bool hide_not_evaluated) {
+            RenderOptions o = opts(lang);
+            o.hide_not_evaluated = hide_not_evaluated;
+            return to_text(r, o);
+        }, py::arg("lang") = "nl", py::kw_only(), py::arg("hide_not_evaluated") = false);
 
     // A report built by hand (tests, tools that merge reports).
     m.def("make_finding", [](const std::string& rule, const std::string& severity, const std::string& message_key,
