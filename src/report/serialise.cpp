@@ -224,7 +224,11 @@ std::string to_text(const Report& report, const RenderOptions& options) {
     if (report.reference_date) out += " · " + c.ui("reference_date") + " " + format_date(*report.reference_date);
     out += "\n";
     if (!report.subject.empty()) out += c.ui("subject") + ": " + terminal_safe(report.subject) + "\n";
-    for (const auto& [k, v] : report.context) out += "  " + terminal_safe(k) + ": " + terminal_safe(v) + "\n";
+    for (const auto& [k, v] : report.context) {
+        const std::string key = "ui.context." + k;
+        out += "  " + terminal_safe(c.cat->contains(key) ? c.cat->text(key) : k) + ": " +
+               terminal_safe(c.cat->value_text(k, v)) + "\n";
+    }
     out += "\n";
     for (const auto& f : report.findings) {
         if (only_not_evaluated(f)) continue;
