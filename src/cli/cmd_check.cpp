@@ -1,5 +1,6 @@
 // zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]
 //                      [--regional-contracting-from DATE] [--rule-docs URI]
+//                      [--hide-not-evaluated]
 // Checks a procurement document against the rule catalogue. Exit status: 0 no findings of error
 // severity, 1 errors found, 2 the document cannot be read (or a usage error).
 
@@ -18,6 +19,7 @@ namespace {
 const char* const help =
     "usage: zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
     "                            [--regional-contracting-from DATE] [--rule-docs URI]\n"
+    "                            [--hide-not-evaluated]\n"
     "\n"
     "A procurement document (YAML or JSON) judged against the rule catalogue: every finding with\n"
     "its rule, severity, location in the document and the law it cites.\n"
@@ -32,6 +34,9 @@ const char* const help =
     "  --rule-docs URI                    SARIF: the absolute URI where the rule pages\n"
     "                                     (docs/rules/<ID>.md) are published; each rule's helpUri\n"
     "                                     then links its page (default: the first law it cites)\n"
+    "  --hide-not-evaluated               text: leave out the line that lists the missing fields\n"
+    "                                     for which rules were not evaluated (and how many rules\n"
+    "                                     each blocks); json and sarif keep every finding\n"
     "  -h, --help                         this help\n"
     "\n"
     "Options may also be written --option=VALUE; `--` ends the options (a DOC whose name starts\n"
@@ -45,7 +50,8 @@ int cmd_check(Args& a) {
                                      {"--lang", "nl|en"},
                                      {"--as-of", "DATE"},
                                      {"--regional-contracting-from", "DATE"},
-                                     {"--rule-docs", "URI"}});
+                                     {"--rule-docs", "URI"},
+                                     {"--hide-not-evaluated", nullptr}});
     if (p.help) {
         std::cout << help << exit_status_help("the document has at least one finding of error severity");
         return 0;
@@ -64,6 +70,7 @@ int cmd_check(Args& a) {
             (void)to_sarif(Report{}, render, SarifOptions{t});  // refuses a URI that is not absolute
             return t;
         });
+    render.hide_not_evaluated = p.has("--hide-not-evaluated");
     procurement::CheckOptions options;
     if (const auto v = p.value("--as-of")) options.as_of = option_value("--as-of", *v, date);
     if (const auto v = p.value("--regional-contracting-from"))

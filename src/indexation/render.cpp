@@ -20,6 +20,16 @@ public:
     std::string operator()(const std::string& key, const Params& params = {}) const {
         return c_.render("indexation." + key, params);
     }
+    /// The note of a figure in the catalogue's language. The notes of the bundled series are
+    /// written in English; the catalogues hold them as indexation.figure_note.<series>.<year>.
+    /// <status>, and a note is replaced only when it is that bundled one (equal to the English
+    /// entry), so that the notes of a user's own series are shown as written.
+    std::string note(const UsedFigure& f) const {
+        const std::string key = "indexation.figure_note." + f.series + "." + std::to_string(f.year) + "." +
+                                index_status_name(f.status);
+        if (c_.lang() == Lang::en || !c_.contains(key)) return f.note;
+        return MessageCatalogue::bundled(Lang::en).text(key) == f.note ? c_.text(key) : f.note;
+    }
 
 private:
     MessageCatalogue c_;
@@ -118,7 +128,7 @@ void rate_lines(const RateDerivation& d, const Texts& t, std::ostringstream& out
             << "\n";
         out << "    " << t("text.source", {{"source", terminal_safe(f.source)}}) << "\n";
         if (f.published) out << "    " << t("text.published", {{"date", format_date(*f.published)}}) << "\n";
-        if (!f.note.empty()) out << "    " << t("text.note", {{"note", terminal_safe(f.note)}}) << "\n";
+        if (!f.note.empty()) out << "    " << t("text.note", {{"note", terminal_safe(t.note(f))}}) << "\n";
         if (f.conflicting) out << "    " << t("text.conflicting") << "\n";
     }
 }

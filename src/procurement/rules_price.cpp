@@ -171,10 +171,7 @@ void price_007(const Document& doc, const RuleContext&, Emitter& out) {
         const CostModel* m = model_of(p);
         if (!m) continue;
         for (const auto& x : out_of_band(*m, build_up(*m, p.path + ".cost_model"), bands)) {
-            std::string range;
-            if (x.band.min) range += ">= " + x.band.min->to_string();
-            if (x.band.min && x.band.max) range += ", ";
-            if (x.band.max) range += "<= " + x.band.max->to_string();
+            const std::string range = band_range(x.band);
             out.emit("out_of_band",
                      {{"product", product_label(p)},
                       {"parameter", x.parameter},

@@ -106,10 +106,17 @@ std::string MessageCatalogue::render(std::string_view key, const Fields& params)
         auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
         if (it == params.end())
             throw InvalidInput("message '" + std::string(key) + "' needs parameter '" + name + "'");
-        out += it->second;
+        out += value_text(name, it->second);
         i = close;
     }
     return out;
+}
+
+std::string MessageCatalogue::value_text(std::string_view name, const std::string& value) const {
+    const std::string key = "value." + std::string(name) + "." + value;
+    if (contains(key)) return text(key);
+    const std::string any = "value.any." + value;
+    return contains(any) ? text(any) : value;
 }
 
 std::vector<std::string> MessageCatalogue::keys() const {

@@ -81,6 +81,42 @@ std::string location_text(const Location& l, const Ctx& c) {
     return s;
 }
 
+/// A finding that only says its rule was not evaluated (rule.not_evaluated, as the procurement
+/// check emits it: severity info, the missing field as parameter `field`).
+bool only_not_evaluated(const Finding& f) {
+    return f.severity == Severity::info && f.message_key == "rule.not_evaluated" &&
+           std::any_of(f.params.begin(), f.params.end(), [](const auto& p) { return p.first == "field"; });
+}
+
+const std::string& missing_field(const Finding& f) {
+    return std::find_if(f.params.begin(), f.params.end(), [](const auto& p) { return p.first == "field"; })->second;
+}
+
+/// One line for every "not evaluated" finding: each missing field with the number of rules it
+/// blocks, most rules first (then in order of first appearance). Empty when there are none.
+std::string not_evaluated_line(const Report& report, const Ctx& c) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> blocked;  // field -> rules
+    for (const auto& f : report.findings) {
+        if (!only_not_evaluated(f)) continue;
+        const std::string& field = missing_field(f);
+        auto it = std::find_if(blocked.begin(), blocked.end(), [&](const auto& b) { return b.first == field; });
+        if (it == blocked.end()) it = blocked.insert(blocked.end(), {field, {}});
+        if (std::find(it->second.begin(), it->second.end(), f.rule) == it->second.end()) it->second.push_back(f.rule);
+    }
+    if (blocked.empty()) return {};
+    std::stable_sort(blocked.begin(), blocked.end(),
+                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    std::string list;
+    for (const auto& [field, rules] : blocked) {
+        if (!list.empty()) list += ", ";
+        list += c.cat->render(rules.size() == 1 ? "ui.not_evaluated.field_one" : "ui.not_evaluated.field",
+                              {{"field", terminal_safe(field)}, {"count", std::to_string(rules.size())}});
+    }
+    std::string sev = c.ui("severity.info");
+    sev.resize(std::max<std::size_t>(sev.size(), 12), ' ');
+    return sev + " " + c.cat->render("ui.not_evaluated.summary", {{"fields", list}}) + "\n";
+}
+
 }  // namespace
 
 std::string to_json(const Report& report, const RenderOptions& options) {
@@ -235,9 +271,14 @@ std::string to_text(const Report& report, const RenderOptions& options) {
     if (report.reference_date) out += " · " + c.ui("reference_date") + " " + format_date(*report.reference_date);
     out += "\n";
     if (!report.subject.empty()) out += c.ui("subject") + ": " + terminal_safe(report.subject) + "\n";
-    for (const auto& [k, v] : report.context) out += "  " + terminal_safe(k) + ": " + terminal_safe(v) + "\n";
+    for (const auto& [k, v] : report.context) {
+        const std::string key = "ui.context." + k;
+        out += "  " + terminal_safe(c.cat->contains(key) ? c.cat->text(key) : k) + ": " +
+               terminal_safe(c.cat->value_text(k, v)) + "\n";
+    }
     out += "\n";
     for (const auto& f : report.findings) {
+        if (only_not_evaluated(f)) continue;
         std::string sev = c.ui(std::string("severity.") + severity_name(f.severity));
         sev.resize(std::max<std::size_t>(sev.size(), 12), ' ');
         out += sev + " " + terminal_safe(f.rule);
@@ -248,6 +289,7 @@ std::string to_text(const Report& report, const RenderOptions& options) {
             out += "    " + c.ui("source") + ": " + terminal_safe(c.laws->label(r, c.lang)) +
                    (r.url.empty() ? "" : " <" + terminal_safe(r.url) + ">") + "\n";
     }
+    if (!options.hide_not_evaluated) out += not_evaluated_line(report, c);
     if (report.findings.empty()) out += c.ui("no_findings") + "\n";
     out += "\n" + c.cat->render("ui.summary", {{"errors", std::to_string(report.count(Severity::error))},
                                              {"warnings", std::to_string(report.count(Severity::warning))},

@@ -281,4 +281,12 @@ RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasi
     return check_tariff(tariff, model, basis, PlausibilityBands::bundled());
 }
 
+std::string band_range(const PlausibilityBand& band) {
+    std::string range;
+    if (band.min) range += ">= " + band.min->to_string();
+    if (band.min && band.max) range += ", ";
+    if (band.max) range += "<= " + band.max->to_string();
+    return range;
+}
+
 }  // namespace zorginkoop

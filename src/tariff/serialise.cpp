@@ -148,7 +148,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     std::ostringstream out;
     const auto& unit = ijw::info(b.unit);
     if (!model.name.empty()) out << terminal_safe(model.name) << " · ";
-    out << law_name(b.law) << " · " << t("unit") << " " << unit.code << " (" << unit.label << ")\n\n";
+    out << cat.value_text("law", law_name(b.law)) << " · " << t("unit") << " " << unit.code << " (" << unit.label << ")\n\n";
     out << pad(t("line"), 34) << pad(t("amount"), 24) << t("elements") << "\n";
     std::size_t last_direct = 0;  // the direct-cost subtotal follows the last line before overhead
     for (std::size_t i = 0; i < b.lines.size(); ++i)
@@ -161,9 +161,16 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     }
     out << pad(t("total"), 34) << str(b.total) << "\n";
     if (b.hourly_tariff) out << pad(t("hourly_tariff"), 34) << b.hourly_tariff->to_string() << "\n";
-    out << pad(t("tariff"), 34) << pad(b.tariff.to_string(), 24) << t("rounding") << ": " << b.rounding.policy.describe()
-        << "; " << t("at") << " " << (b.rounding.at_hour_cost ? "hour_cost, " : "") << (b.rounding.at_line ? "line, " : "")
-        << "final\n";
+    const RoundingPolicy& policy = b.rounding.policy;
+    const std::string mode = rounding_mode_name(policy.mode);
+    std::string points;  // the rounding points, as the model's `at` names them, then the final one
+    for (const auto& [on, point] : {std::pair{b.rounding.at_hour_cost, "hour_cost"}, std::pair{b.rounding.at_line, "line"},
+                                    std::pair{true, "final"}})
+        if (on) points += (points.empty() ? "" : ", ") + cat.value_text("at", point);
+    out << pad(t("tariff"), 34) << pad(b.tariff.to_string(), 24) << t("rounding") << ": "
+        << (policy.multiple_of ? cat.render("tariff.rounding_multiple", {{"mode", mode}, {"step", policy.multiple_of->to_string(policy.scale)}})
+                               : cat.render("tariff.rounding_scale", {{"mode", mode}, {"scale", std::to_string(policy.scale)}}))
+        << "; " << t("at") << " " << points << "\n";
     if (b.unit == ijw::Unit::uur) out << pad(t("minute_tariff"), 34) << ijw::minute_tariff(b.tariff).to_string() << "\n";
     out << "\n" << t("intermediate") << ":\n";
     out << "  " << pad(t("annual_cost"), 40) << shown(b.annual_cost_per_fte) << "\n";

@@ -137,3 +137,63 @@ TEST_CASE("a finding renders its own message in Dutch and English", "[report][me
     CHECK(std::string(lang_name(Lang::en)) == "en");
     CHECK_THROWS_AS(parse_lang("de"), InvalidInput);
 }
+
+namespace {
+Finding not_evaluated(const std::string& rule, const std::string& field) {
+    Finding f;
+    f.rule = rule;
+    f.severity = Severity::info;
+    f.message_key = "rule.not_evaluated";
+    f.params = {{"field", field}, {"rule", rule}};
+    f.evidence = {{"missing", field}};
+    f.locations = {Location{field, 4, 1, "doc.yaml"}};
+    return f;
+}
+Report with_not_evaluated() {
+    Report r;
+    r.subject = "not-evaluated";
+    Finding fired;
+    fired.rule = "X-009";
+    fired.severity = Severity::warning;
+    fired.message_key = "rule.not_evaluated";  // not info: shown as a finding of its own
+    fired.params = {{"field", "award.basis"}};
+    r.findings = {not_evaluated("X-001", "term.start"), not_evaluated("X-002", "procedure.kind"), fired,
+                  not_evaluated("X-003", "procedure.kind"), not_evaluated("X-003", "procedure.kind"),
+                  not_evaluated("X-004", "term.start"), not_evaluated("X-005", "procedure.kind"),
+                  not_evaluated("X-006", "award.date")};
+    return r;
+}
+}  // namespace
+
+TEST_CASE("text report: one line for the rules not evaluated, or none", "[report][not_evaluated]") {
+    const Report r = with_not_evaluated();
+    const std::string nl = to_text(r);
+    CHECK(nl.find("INFO         Niet beoordeeld, want een veld ontbreekt: procedure.kind (3 regels), term.start "
+                  "(2 regels), award.date (1 regel)\n") != std::string::npos);
+    CHECK(nl.find("Niet beoordeeld: het veld procedure.kind ontbreekt.") == std::string::npos);
+    CHECK(nl.find("X-002") == std::string::npos);
+    CHECK(nl.find("WAARSCHUWING X-009") != std::string::npos);
+    CHECK(nl.find("Niet beoordeeld: het veld award.basis ontbreekt.") != std::string::npos);
+    CHECK(nl.find("Samenvatting: 0 fout(en), 1 waarschuwing(en), 7 melding(en)") != std::string::npos);
+    const std::string en = to_text(r, RenderOptions{Lang::en, nullptr, nullptr});
+    CHECK(en.find("INFO         Not evaluated, a field is missing: procedure.kind (3 rules), term.start (2 rules), "
+                  "award.date (1 rule)\n") != std::string::npos);
+    CHECK(en.find("Not evaluated: the field term.start is missing.") == std::string::npos);
+
+    RenderOptions hide;
+    hide.hide_not_evaluated = true;
+    const std::string hidden = to_text(r, hide);
+    CHECK(hidden.find("Niet beoordeeld, want") == std::string::npos);
+    CHECK(hidden.find("procedure.kind") == std::string::npos);
+    CHECK(hidden.find("WAARSCHUWING X-009") != std::string::npos);
+    CHECK(hidden.find("Geen bevindingen.") == std::string::npos);
+
+    // The machine formats keep every finding, whatever the option says.
+    CHECK(nlohmann::json::parse(to_json(r, hide))["findings"].size() == r.findings.size());
+    CHECK(nlohmann::json::parse(to_sarif(r, hide))["runs"][0]["results"].size() == r.findings.size());
+
+    // Without any such finding there is no line.
+    Report none;
+    none.findings = {r.findings[2]};
+    CHECK(to_text(none).find("Niet beoordeeld, want") == std::string::npos);
+}

@@ -281,6 +281,9 @@ void register_indexation(py::module_& m) {
         .def("to_dict", [](const CatchUpSettlement& s) { return zkpy::from_node(s.to_node()); })
         .def("to_json", [](const CatchUpSettlement& s) { return io::to_json(s.to_node()); });
 
+    m.def("clause_problems_report", [](const std::vector<ClauseProblem>& problems, const std::string& subject) {
+        return to_report(problems, subject);
+    }, py::arg("problems"), py::arg("subject") = "");
     py::class_<ClauseProblem>(m, "ClauseProblem")
         .def_readonly("code", &ClauseProblem::code)
         .def_readonly("message_key", &ClauseProblem::message_key)

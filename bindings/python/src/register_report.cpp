@@ -97,7 +97,11 @@ void register_report(py::module_& m) {
         .def("to_sarif", [](const Report& r, const std::string& lang, const std::string& rule_docs_uri) {
             return to_sarif(r, opts(lang), SarifOptions{rule_docs_uri});
         }, py::arg("lang") = "nl", py::arg("rule_docs_uri") = "")
-        .def("to_text", [](const Report& r, const std::string& lang) { return to_text(r, opts(lang)); }, py::arg("lang") = "nl");
+        .def("to_text", [](const Report& r, const std::string& lang, bool hide_not_evaluated) {
+            RenderOptions o = opts(lang);
+            o.hide_not_evaluated = hide_not_evaluated;
+            return to_text(r, o);
+        }, py::arg("lang") = "nl", py::kw_only(), py::arg("hide_not_evaluated") = false);
 
     // A report built by hand (tests, tools that merge reports).
     m.def("make_finding", [](const std::string& rule, const std::string& severity, const std::string& message_key,

@@ -462,6 +462,7 @@ void register_tariff(py::module_& m) {
         .def_property_readonly("break_even_monthly_salaries", [](const PyCheck& c) { return c.r.break_even.monthly_salaries; })
         .def_property_readonly("build_up", [](const PyCheck& c) { return PyBuildUp{c.model, c.r.build_up}; })
         .def("to_json", [](const PyCheck& c) { return to_json(c.model, c.r.build_up, &c.r); })
+        .def("to_report", [](const PyCheck& c) { return to_report(c.model, c.r); })
         .def("to_text", [](const PyCheck& c, const std::string& lang) { return to_text(c.model, c.r.build_up, &c.r, parse_lang(lang)); },
              py::arg("lang") = "nl")
         .def("__repr__", [](const PyCheck& c) {

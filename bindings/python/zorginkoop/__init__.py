@@ -53,6 +53,7 @@ from .indexation import (
     ScheduleRow,
     TariffSchedule,
     check_indexation_clause,
+    clause_problems_report,
 )
 from . import procurement
 from .procurement import (
@@ -125,6 +126,7 @@ __all__ = [
     "CatchUpSettlement",
     "ClauseProblem",
     "check_indexation_clause",
+    "clause_problems_report",
     "ZorginkoopError",
     "InvalidInput",
     "ParseError",

@@ -40,6 +40,7 @@ from ._core import (
     IndexSeriesSet,
     Money,
     RateDerivation,
+    Report,
     RoundingPolicy,
     UsedFigure,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "SeriesArg",
     "series_set",
     "check_indexation_clause",
+    "clause_problems_report",
 ]
 
 SeriesArg = Union[IndexSeriesSet, IndexSeries, Sequence[IndexSeries], None]
@@ -467,3 +469,10 @@ def check_indexation_clause(
     if isinstance(clause, IndexationClause):
         return clause.check(years, series, first_contract_year)
     return _core.check_indexation_clause(clause, series_set(series), list(years), first_contract_year)
+
+
+def clause_problems_report(problems: Sequence[ClauseProblem], subject: str = "") -> Report:
+    """The problems of :func:`check_indexation_clause` as a :class:`~zorginkoop.Report` (rule ids
+    ``INDEX-<CODE>``, e.g. ``INDEX-WEIGHTS-SUM``; error, or warning for rounding not stated), with
+    ``to_text``, ``to_json`` and ``to_sarif`` like the report of a procurement check."""
+    return _core.clause_problems_report(list(problems), subject)

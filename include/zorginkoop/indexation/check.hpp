@@ -13,6 +13,7 @@
 #include "zorginkoop/indexation/clause.hpp"
 #include "zorginkoop/indexation/series.hpp"
 #include "zorginkoop/io/reader.hpp"
+#include "zorginkoop/report/report.hpp"
 
 namespace zorginkoop {
 
@@ -43,6 +44,14 @@ std::vector<ClauseProblem> check_clause(const io::Reader& clause, const IndexSer
 std::vector<ClauseProblem> check_clause(const IndexationClause& clause, const IndexSeriesSet& series,
                                         const std::vector<int>& years,
                                         std::optional<int> first_contract_year = std::nullopt);
+
+/// The rule id of a problem in a Report: "INDEX-" and the code in capitals, '_' as '-'
+/// (weights_sum: INDEX-WEIGHTS-SUM).
+std::string clause_problem_rule(const std::string& code);
+/// Problems as a Report, for the report serialisers (text, JSON, SARIF): one finding per problem
+/// with its message key, parameters (also the evidence) and place in the clause; severity
+/// warning for rate_rounding_not_stated and tariff_rounding_not_stated, error for the others.
+Report to_report(const std::vector<ClauseProblem>& problems, const std::string& subject = {});
 
 namespace detail {
 /// The reader behind IndexationClause::from_node. With `collect`, weight problems (negative

@@ -25,8 +25,13 @@ public:
     /// The template; InvalidInput for an unknown key.
     const std::string& text(std::string_view key) const;
     /// The template with every {name} replaced by its parameter; a placeholder without a
-    /// parameter is an InvalidInput (a message is never shown half filled).
+    /// parameter is an InvalidInput (a message is never shown half filled). A parameter whose
+    /// value is a word of the formats (an enum name such as `fixed`) is shown as the catalogue's
+    /// `value.<name>.<value>` when there is one (value_text).
     std::string render(std::string_view key, const Fields& params) const;
+    /// The text of value `value` of parameter (or report context key) `name`: the entry
+    /// `value.<name>.<value>`, else `value.any.<value>` (true, false), else the value itself.
+    std::string value_text(std::string_view name, const std::string& value) const;
     std::vector<std::string> keys() const;
     /// The placeholders a template uses, in order of appearance.
     static std::vector<std::string> placeholders(std::string_view text);

@@ -17,6 +17,11 @@ struct RenderOptions {
     Lang lang = Lang::nl;
     const MessageCatalogue* catalogue = nullptr;  // null: the bundled catalogue of `lang`
     const LawRegistry* laws = nullptr;            // null: the bundled registry
+    /// Text only. A finding of info severity that only says that its rule was not evaluated
+    /// (message key rule.not_evaluated) is not printed as a block of its own: by default one
+    /// summary line lists the missing fields and how many rules each blocks; with
+    /// hide_not_evaluated the line is left out too. JSON and SARIF keep every finding.
+    bool hide_not_evaluated = false;
 };
 
 /// What only SARIF output needs.

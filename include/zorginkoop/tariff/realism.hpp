@@ -48,6 +48,9 @@ struct OutOfBand {
     PlausibilityBand band;
 };
 
+/// The band as text: ">= 0.08", "<= 0.25" or ">= 0.65, <= 0.85".
+std::string band_range(const PlausibilityBand& band);
+
 std::vector<OutOfBand> out_of_band(const CostModel& model, const BuildUp& build_up, const PlausibilityBands& bands);
 
 /// Values at which the tariff would exactly cover the cost (intermediate rounding ignored).

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "zorginkoop/law/registry.hpp"
+#include "zorginkoop/report/report.hpp"
 #include "zorginkoop/tariff/realism.hpp"
 
 namespace zorginkoop {
@@ -21,5 +22,17 @@ std::string to_text(const CostModel& model, const BuildUp& build_up, const Reali
 /// tariff (and the checked tariff, when given).
 std::string to_svg(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr,
                    Lang lang = Lang::nl);
+
+/// Rule ids of the realism check's findings in a Report.
+inline constexpr const char* tariff_realism_rule = "TARIFF-REALISM";
+inline constexpr const char* tariff_band_rule = "TARIFF-BAND";
+
+/// The realism check as a Report, for the report serialisers (to_text, to_json, to_sarif of
+/// report/serialise.hpp): one TARIFF-REALISM finding with the verdict (message key
+/// tariff.finding.<verdict>; info when realistic, warning when implausible, error when below cost
+/// or when cost elements are missing), its evidence and the statutory basis of the cost elements;
+/// then one TARIFF-BAND warning per parameter outside its plausibility band, at the parameter's
+/// path in the model. Context: law, unit, price basis.
+Report to_report(const CostModel& model, const RealismCheck& check);
 
 }  // namespace zorginkoop
