@@ -19,12 +19,19 @@ from collections.abc import Mapping
 from typing import Any, Union
 
 from . import _core
-from ._core import Document, Finding, Report
+from ._core import Document
+from .enums import Severity, Stage
+from .report import Finding, Location, Report
 
 __all__ = [
     "document_schema",
     "Document",
     "DocumentInput",
+    "Finding",
+    "Location",
+    "Report",
+    "Severity",
+    "Stage",
     "NOT_EVALUATED",
     "RULESET_VERSION",
     "assert_no_errors",
@@ -63,7 +70,7 @@ def check(
     mapping (a file's own directory is used for a path). ``regional_contracting_from`` is the date
     Jeugdwet art. 2.19 lid 1 onder a enters into force (JREG-001; unknown, so unset by default).
     """
-    return _core.check_document(document, as_of, base_dir, regional_contracting_from)
+    return Report.from_core(_core.check_document(document, as_of, base_dir, regional_contracting_from))
 
 
 def fired(finding: Finding) -> bool:
