@@ -143,3 +143,18 @@ def test_the_docstring_check_can_fail() -> None:
 
     assert not _has_doc(bare) and _has_doc(zk.check)
     assert not _has_doc(type("Bare", (), {}))
+
+
+def test_pandas_is_handled_in_python_not_in_the_bindings() -> None:
+    for source in sorted((ROOT / "bindings" / "python" / "src").glob("*.cpp")):
+        text = source.read_text(encoding="utf-8")
+        assert 'import("pandas")' not in text and '"iloc"' not in text and '"columns"' not in text, source.name
+    pd = pytest.importorskip("pandas")
+    base = zk.CostModel.load(FIXTURES / "good-uur.yaml")
+    frame = pd.DataFrame({"overhead.rate": ["0.10", "0.22"], "hours.annual_hours": [1878, 1800]}, index=[5, 6])
+    out = zk.build_up_many(base, frame)
+    assert isinstance(out, pd.DataFrame) and list(out.index) == [5, 6]
+    assert list(out["tariff"]) == zk.build_up_many(base, {"overhead.rate": ["0.10", "0.22"],
+                                                           "hours.annual_hours": [1878, 1800]})["tariff"]
+    with pytest.raises(TypeError, match="expected a sequence of tariffs"):
+        zk.check_tariffs(pd.DataFrame({"t": ["60"]}), base)

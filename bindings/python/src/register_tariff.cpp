@@ -43,14 +43,11 @@ PlausibilityBands bands_from(py::handle obj) {
     return PlausibilityBands::bundled().overridden_by(PlausibilityBands::from_node(zkpy::to_node(obj, "bands")));
 }
 
-bool is_frame(py::handle obj) {
-    return py::hasattr(obj, "columns") && py::hasattr(obj, "iloc") && py::hasattr(obj, "index");
-}
-/// A pandas DataFrame or Series: its index is carried over to the result.
-bool is_pandas(py::handle obj) { return py::hasattr(obj, "iloc") && py::hasattr(obj, "index"); }
+// pandas objects never reach these functions: zorginkoop.tariff turns a DataFrame into a mapping
+// of object arrays and a Series into an object array, and makes DataFrame results.
 bool is_path(py::handle obj) { return py::isinstance<py::str>(obj) || py::hasattr(obj, "__fspath__"); }
 bool is_mapping(py::handle obj) {
-    return py::isinstance<py::dict>(obj) || (py::hasattr(obj, "keys") && py::hasattr(obj, "items") && !is_pandas(obj));
+    return py::isinstance<py::dict>(obj) || (py::hasattr(obj, "keys") && py::hasattr(obj, "items"));
 }
 
 /// The same error with `prefix` put before its path (rows[3] + staff → rows[3].staff).
@@ -160,9 +157,6 @@ void require_model_sequence(py::handle models) {
     if (py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models))
         throw py::type_error(std::string("models: ") + models_expected + "; got a single " +
                              zkpy::type_name(models) + " (pass [model], or give table=)");
-    if (is_frame(models))
-        throw py::type_error(std::string("models: ") + models_expected +
-                             "; got a DataFrame (a DataFrame is a table of overrides: pass it as table= with a base model)");
     if (!py::isinstance<py::iterable>(models) || py::isinstance<py::bytes>(models))
         throw py::type_error(std::string("models: ") + models_expected + "; got " + zkpy::type_name(models));
 }
@@ -211,7 +205,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
         return rows;
     }
     // A base model and a table of overrides.
-    if (!is_frame(table) && !is_mapping(table))
+    if (!is_mapping(table))
         throw py::type_error("table: expected a mapping of column (a dotted path in the cost model) to values, or a "
                              "pandas DataFrame; got " + zkpy::type_name(table));
     if (!(py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models)))
@@ -657,7 +651,7 @@ void register_tariff(py::module_& m) {
         const PriceBasis pb = parse_price_basis(basis);
         const PlausibilityBands bs = bands_from(bands);
         if (py::isinstance<py::str>(tariffs) || py::isinstance<py::bytes>(tariffs) || is_mapping(tariffs) ||
-            is_frame(tariffs) || !py::isinstance<py::iterable>(tariffs))
+            !py::isinstance<py::iterable>(tariffs))
             throw py::type_error("tariffs: expected a sequence of tariffs, one per row (str, int, decimal.Decimal or "
                                  "Money; a list, tuple, numpy integer array or pandas Series); got " +
                                  zkpy::type_name(tariffs));

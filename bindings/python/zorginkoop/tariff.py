@@ -183,6 +183,31 @@ def _is_pandas(value: Any) -> bool:
     return hasattr(value, "iloc") and hasattr(value, "index")
 
 
+def _is_frame(value: Any) -> bool:
+    return _is_pandas(value) and hasattr(value, "columns")
+
+
+_MODELS_EXPECTED = ("models: expected a sequence of cost models (CostModel, mapping or path), one per row, or one "
+                    "base model with a table of overrides; got a DataFrame (a DataFrame is a table of overrides: pass "
+                    "it as table= with a base model)")
+
+
+def _plain(value: Any, what: str) -> Any:
+    """A pandas input as ``_core`` reads it: a Series as an object array of its cells, a
+    DataFrame ``table`` as a mapping of column name -> object array. A DataFrame given for
+    ``models`` or ``tariffs`` is a TypeError; anything else is passed on as it is."""
+    if value is None or not _is_pandas(value):
+        return value
+    if _is_frame(value):
+        if what == "table":
+            return {name: column.to_numpy(dtype=object) for name, column in value.items()}
+        if what == "models":
+            raise TypeError(_MODELS_EXPECTED)
+        raise TypeError(f"{what}: expected a sequence of tariffs, one per row (str, int, decimal.Decimal or Money; a "
+                        "list, tuple, numpy integer array or pandas Series); got DataFrame")
+    return value.to_numpy(dtype=object)
+
+
 def _result(columns: dict[str, list[Any]], inputs: tuple[Any, ...]) -> Any:
     """The dict of columns, or a DataFrame with the index of the first pandas input."""
     for value in inputs:
@@ -240,7 +265,7 @@ def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", 
     letters), and with ``errors="collect"`` ``error`` (None or the row's message).
     """
     arrow = _wants_arrow(output)
-    result = _core.build_up_many(models, table, errors, output)
+    result = _core.build_up_many(_plain(models, "models"), _plain(table, "table"), errors, output)
     return _arrow_table(result) if arrow else _result(result, (table, models))
 
 
@@ -283,7 +308,8 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
     or None), and with ``errors="collect"`` ``error`` (None or the row's message).
     """
     arrow = _wants_arrow(output)
-    result = _core.check_tariffs(tariffs, models, table, str(basis), bands, errors, output)
+    result = _core.check_tariffs(_plain(tariffs, "tariffs"), _plain(models, "models"), _plain(table, "table"),
+                                 str(basis), bands, errors, output)
     return _arrow_table(result) if arrow else _result(result, (table, models, tariffs))
 
 
