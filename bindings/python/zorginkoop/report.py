@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, Union
@@ -25,13 +26,21 @@ __all__ = ["Finding", "Location", "Report"]
 _T = TypeVar("_T")
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: Any) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "core")
+    return names
+
+
 def value_of(cls: type[_T], core: Any, **converted: Any) -> _T:
     """The frozen value ``cls`` of a ``_core`` object: every dataclass field read from the
     attribute of the same name, except those given in ``converted``; ``core`` keeps the object
     (for renderings), outside equality and repr."""
-    values = {f.name: converted[f.name] if f.name in converted else getattr(core, f.name)
-              for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-              if f.name != "core"}
+    values = {name: converted[name] if name in converted else getattr(core, name) for name in _field_names(cls)}
     values["core"] = core
     return cls(**values)
 
@@ -95,23 +104,29 @@ class Finding:
         return f"Finding({self.rule!r}, {self.severity.value!r}, {self.message_key!r}{where})"
 
 
-@dataclass(frozen=True, eq=True)
+@dataclass(frozen=True, eq=False)
 class Report:
     """The findings of one check, in catalogue order, with the library and ruleset versions, the
-    reference date, the document (``subject``) and its ``context`` values."""
+    reference date, the document (``subject``) and its ``context`` values. Compares by value;
+    the findings are made into :class:`Finding` values on first use (a check that is only
+    counted or rendered does not pay for them)."""
 
     library_version: str
     ruleset_version: str
     reference_date: datetime.date | None
     subject: str
     context: Mapping[str, str]
-    findings: tuple[Finding, ...]
-    core: _core.Report = field(compare=False, repr=False)
+    core: _core.Report = field(repr=False)
 
     @classmethod
     def from_core(cls, core: _core.Report) -> Report:
         """The value of a ``_core.Report``."""
-        return value_of(cls, core, findings=tuple(Finding.from_core(f) for f in core.findings))
+        return value_of(cls, core)
+
+    @functools.cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding, in catalogue order."""
+        return tuple(Finding.from_core(f) for f in self.core.findings)
 
     @property
     def errors(self) -> list[Finding]:
@@ -120,12 +135,20 @@ class Report:
 
     def count(self, severity: Union[Severity, str]) -> int:
         """The number of findings of a severity (``Severity`` or its text)."""
-        wanted = Severity(severity)
-        return sum(1 for f in self.findings if f.severity is wanted)
+        return self.core.count(Severity(severity).value)
 
     def has_errors(self) -> bool:
         """True when a finding has severity error."""
-        return any(f.severity is Severity.ERROR for f in self.findings)
+        return self.core.has_errors()
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.library_version, self.ruleset_version, self.reference_date, self.subject,
+                tuple(sorted(self.context.items())), self.findings)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self._key() == other._key()
 
     def to_json(self, lang: str = "nl") -> str:
         """The report as JSON (with its schema version), messages in ``lang``."""
@@ -140,7 +163,7 @@ class Report:
         return self.core.to_text(lang)
 
     def __hash__(self) -> int:
-        return hash((self.library_version, self.ruleset_version, self.reference_date, self.subject, self.findings))
+        return hash(self._key())
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{self.count(s)} {s.value}" for s in Severity)
