@@ -1,6 +1,7 @@
 // Benchmark (not a test): build-ups per second of the exact C++ library against the same
 // formulas of tariffs.md §3 in double (a speed-of-light proxy only: double is never used for
-// money in the library). Prints one JSON object; bench/bench_tariff.py adds the Python figures.
+// money in the library), and realism checks per second (floor basis, bundled bands). Prints one
+// JSON object; bench/bench_tariff.py adds the Python figures.
 //
 //   bench_tariff_cpp MODEL.yaml [N]
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "zorginkoop/tariff/build_up.hpp"
+#include "zorginkoop/tariff/realism.hpp"
 
 namespace {
 
@@ -75,9 +77,18 @@ int main(int argc, char** argv) {
         sink += t;
     }
     const auto t2 = std::chrono::steady_clock::now();
+    const PlausibilityBands& bands = PlausibilityBands::bundled();
+    const Money tariff = Money::parse("58.00");
+    for (long i = 0; i < n; ++i) {
+        RealismCheck c = check_tariff(tariff, models[static_cast<std::size_t>(i) & 255], PriceBasis::floor, bands);
+        keep(c);
+    }
+    const auto t3 = std::chrono::steady_clock::now();
     const double exact = static_cast<double>(n) / std::chrono::duration<double>(t1 - t0).count();
     const double fast = static_cast<double>(nd) / std::chrono::duration<double>(t2 - t1).count();
-    std::printf("{\"cpp_exact_per_second\": %.0f, \"cpp_double_per_second\": %.0f, \"check\": \"%s\", \"double_check\": %.2f}\n",
-                exact, fast, build_up(model).tariff.to_string().c_str(), build_up_double(doubles[0]) + 0 * sink);
+    const double checks = static_cast<double>(n) / std::chrono::duration<double>(t3 - t2).count();
+    std::printf("{\"cpp_exact_per_second\": %.0f, \"cpp_double_per_second\": %.0f, \"cpp_check_per_second\": %.0f, "
+                "\"check\": \"%s\", \"double_check\": %.2f}\n",
+                exact, fast, checks, build_up(model).tariff.to_string().c_str(), build_up_double(doubles[0]) + 0 * sink);
     return 0;
 }

@@ -31,7 +31,7 @@ bool is_number_like(py::handle o) {
 }  // namespace
 
 void register_core(py::module_& m) {
-    py::class_<RoundingPolicy>(m, "RoundingPolicy")
+    py::class_<RoundingPolicy>(m, "RoundingPolicy", "How an amount is rounded: mode (half_up, half_even, up, down), scale (decimals) and an optional multiple_of step.")
         .def(py::init(&make_policy), py::arg("mode") = "half_up", py::arg("scale") = py::int_(2),
              py::arg("multiple_of") = py::none())
         .def_property_readonly("mode", [](const RoundingPolicy& p) { return std::string(rounding_mode_name(p.mode)); })
@@ -57,7 +57,7 @@ void register_core(py::module_& m) {
             return s + ")";
         });
 
-    py::class_<Rate>(m, "Rate")
+    py::class_<Rate>(m, "Rate", "An exact fraction (0.22 is 22 %); from str, int or decimal.Decimal, never float.")
         .def(py::init([](py::handle v) { return Rate(to_decimal(v, "Rate")); }), py::arg("value"))
         .def_static("from_percent", [](py::handle v) { return Rate::from_percent(to_decimal(v, "percent")); },
                     py::arg("percent"))
@@ -90,7 +90,7 @@ void register_core(py::module_& m) {
             return py::reinterpret_borrow<py::object>(Py_NotImplemented);
         });
 
-    py::class_<Money>(m, "Money")
+    py::class_<Money>(m, "Money", "An exact amount in euros; from str, int or decimal.Decimal, never float. Money * Money is a TypeError.")
         .def(py::init([](py::handle v) { return Money(to_decimal(v, "Money")); }), py::arg("value"))
         .def_static("from_cents", [](py::handle c) { return Money::from_cents(zkpy::to_int64(c, "cents")); },
                     py::arg("cents"))
@@ -137,23 +137,23 @@ void register_core(py::module_& m) {
     // Dates
     m.def("term_end", [](py::handle start, py::handle months) {
         return zkpy::from_date(term_end(zkpy::to_date(start, "start"), zkpy::to_int(months, "months")));
-    }, py::arg("start"), py::arg("months"));
-    m.def("end_of_quarter", [](py::handle d) { return zkpy::from_date(end_of_quarter(zkpy::to_date(d, "date"))); }, py::arg("date"));
+    }, "The last day of a term of `months` months from `start` (the day before the corresponding day; EU Regulation 1182/71 art. 3(2)(c)).", py::arg("start"), py::arg("months"));
+    m.def("end_of_quarter", [](py::handle d) { return zkpy::from_date(end_of_quarter(zkpy::to_date(d, "date"))); }, "The last day of the quarter of `date`.", py::arg("date"));
     m.def("add_months", [](py::handle d, py::handle months, const std::string& policy) {
         EndOfMonth p = policy == "clamp" ? EndOfMonth::clamp : policy == "refuse" ? EndOfMonth::refuse
                        : throw InvalidInput("end_of_month must be 'clamp' or 'refuse'");
         return zkpy::from_date(add_months(zkpy::to_date(d, "date"), zkpy::to_int(months, "months"), p));
-    }, py::arg("date"), py::arg("months"), py::arg("end_of_month"));
-    m.def("parse_date", [](const std::string& s) { return zkpy::from_date(parse_date(s)); }, py::arg("text"));
+    }, "`date` plus `months` months; end_of_month 'clamp' (to the month's last day) or 'refuse' (InvalidInput).", py::arg("date"), py::arg("months"), py::arg("end_of_month"));
+    m.def("parse_date", [](const std::string& s) { return zkpy::from_date(parse_date(s)); }, "A date from ISO text YYYY-MM-DD (0001-01-01..9999-12-31).", py::arg("text"));
 
     // iJw helpers
-    m.def("ijw_amount_cents", [](const Money& t) { return ijw::to_amount_cents(t); }, py::arg("tariff"));
-    m.def("ijw_minute_tariff", &ijw::minute_tariff, py::arg("hourly"));
+    m.def("ijw_amount_cents", [](const Money& t) { return ijw::to_amount_cents(t); }, "The iJw amount of a tariff in whole eurocents.", py::arg("tariff"));
+    m.def("ijw_minute_tariff", &ijw::minute_tariff, "The minute tariff (IV081) of an hourly tariff.", py::arg("hourly"));
     m.def("ijw_minute_invoice", [](const Money& hourly, py::handle minutes) {
         return ijw::minute_invoice(hourly, zkpy::to_int64(minutes, "minutes"));
-    }, py::arg("hourly"), py::arg("minutes"));
+    }, "The invoice amount of `minutes` minutes at an hourly tariff (IV081).", py::arg("hourly"), py::arg("minutes"));
     m.def("ijw_unit", [](const std::string& code_or_name) {
         const auto& i = ijw::info(ijw::parse_unit(code_or_name));
         return py::make_tuple(std::string(i.code), std::string(i.name), std::string(i.label));
-    }, py::arg("code_or_name"));
+    }, "The iJw unit (code, name, label) of a unit code or name.", py::arg("code_or_name"));
 }

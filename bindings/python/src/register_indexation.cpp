@@ -92,7 +92,7 @@ py::list problems_list(const std::vector<ClauseProblem>& ps) { return py::cast(p
 }  // namespace
 
 void register_indexation(py::module_& m) {
-    py::class_<IndexFigure>(m, "IndexFigure")
+    py::class_<IndexFigure>(m, "IndexFigure", "One published index figure: year, status (provisional or definitive), percent and source.")
         .def_readonly("year", &IndexFigure::year)
         .def_property_readonly("status", [](const IndexFigure& f) { return std::string(index_status_name(f.status)); })
         .def_property_readonly("percent", [](const IndexFigure& f) { return dec(f.percent, 2); })
@@ -112,7 +112,7 @@ void register_indexation(py::module_& m) {
                    f.percent.to_string(2) + "'))";
         });
 
-    py::class_<IndexSeries>(m, "IndexSeries")
+    py::class_<IndexSeries>(m, "IndexSeries", "An index series (e.g. OVA, PPC): its figures by year and status, with sources.")
         .def(py::init(&series_from_parts), py::arg("id"), py::arg("values"), py::arg("name") = "",
              py::arg("source_note") = "")
         .def_static("from_dict", [](py::handle mapping, const std::string& source) {
@@ -151,7 +151,7 @@ void register_indexation(py::module_& m) {
             return "IndexSeries('" + s.id() + "', " + std::to_string(s.figures().size()) + " figures)";
         });
 
-    py::class_<IndexSeriesSet>(m, "IndexSeriesSet")
+    py::class_<IndexSeriesSet>(m, "IndexSeriesSet", "The index series a computation may use, by id (IndexSeriesSet.bundled() holds OVA and PPC).")
         .def(py::init([](const std::vector<IndexSeries>& s) { return IndexSeriesSet(s); }),
              py::arg("series") = std::vector<IndexSeries>{})
         .def_static("bundled", &IndexSeriesSet::bundled)
@@ -179,7 +179,7 @@ void register_indexation(py::module_& m) {
             return "IndexSeriesSet([" + ids + "])";
         });
 
-    py::class_<UsedFigure>(m, "UsedFigure")
+    py::class_<UsedFigure>(m, "UsedFigure", "A figure a rate was derived from.")
         .def_readonly("series", &UsedFigure::series)
         .def_readonly("year", &UsedFigure::year)
         .def_property_readonly("status", [](const UsedFigure& f) { return std::string(index_status_name(f.status)); })
@@ -196,7 +196,7 @@ void register_indexation(py::module_& m) {
                    "', Decimal('" + f.percent.to_string(2) + "'))";
         });
 
-    py::class_<ComponentDerivation>(m, "ComponentDerivation")
+    py::class_<ComponentDerivation>(m, "ComponentDerivation", "The part of an indexation rate that one weighted component contributes.")
         .def_readonly("series", &ComponentDerivation::series)
         .def_property_readonly("weight", [](const ComponentDerivation& c) { return dec(c.weight); })
         .def_property_readonly("provisional_percent", [](const ComponentDerivation& c) { return opt_dec(c.provisional_percent); })
@@ -211,7 +211,7 @@ void register_indexation(py::module_& m) {
         .def_property_readonly("catch_up_term_percent",
                                [](const ComponentDerivation& c) { return opt_dec(c.catch_up_term_percent); });
 
-    py::class_<RateDerivation>(m, "RateDerivation")
+    py::class_<RateDerivation>(m, "RateDerivation", "How an indexation rate was derived: weighted provisional figures, catch-up and rounding.")
         .def_readonly("year", &RateDerivation::year)
         .def_property_readonly("uses_conflicting_figures", &RateDerivation::uses_conflicting_figures)
         .def_property_readonly("effective", [](const RateDerivation& d) { return zkpy::from_date(d.effective); })
@@ -238,7 +238,7 @@ void register_indexation(py::module_& m) {
         .def("to_text", [](const RateDerivation& d, const std::string& lang) { return rate_text(d, parse_lang(lang)); },
              py::arg("lang") = "nl");
 
-    py::class_<ScheduleRow>(m, "ScheduleRow")
+    py::class_<ScheduleRow>(m, "ScheduleRow", "One year of a tariff schedule.")
         .def_readonly("year", &ScheduleRow::year)
         .def_readonly("rate", &ScheduleRow::rate)
         .def_property_readonly("factor", [](const ScheduleRow& r) { return dec(r.factor); })
@@ -246,7 +246,7 @@ void register_indexation(py::module_& m) {
         .def_readonly("unrounded_tariff", &ScheduleRow::unrounded_tariff)
         .def_readonly("tariff", &ScheduleRow::tariff);
 
-    py::class_<Schedule>(m, "Schedule")
+    py::class_<Schedule>(m, "Schedule", "A tariff indexed year by year.")
         .def_readonly("base_year", &Schedule::base_year)
         .def_readonly("base_tariff", &Schedule::base_tariff)
         .def_property_readonly("to_year", &Schedule::to_year)
@@ -263,7 +263,7 @@ void register_indexation(py::module_& m) {
             return schedule_svg(s, title, parse_lang(lang));
         }, py::arg("title") = "", py::arg("lang") = "nl");
 
-    py::class_<CatchUpSettlement>(m, "CatchUpSettlement")
+    py::class_<CatchUpSettlement>(m, "CatchUpSettlement", "The catch-up (nacalculatie) of one year settled on a turnover.")
         .def_readonly("year", &CatchUpSettlement::year)
         .def_property_readonly("uses_conflicting_figures", &CatchUpSettlement::uses_conflicting_figures)
         .def_readonly("over_year", &CatchUpSettlement::over_year)
@@ -284,7 +284,7 @@ void register_indexation(py::module_& m) {
     m.def("clause_problems_report", [](const std::vector<ClauseProblem>& problems, const std::string& subject) {
         return to_report(problems, subject);
     }, py::arg("problems"), py::arg("subject") = "");
-    py::class_<ClauseProblem>(m, "ClauseProblem")
+    py::class_<ClauseProblem>(m, "ClauseProblem", "A problem found in an indexation clause: a rule id, a path and a message.")
         .def_readonly("code", &ClauseProblem::code)
         .def_readonly("message_key", &ClauseProblem::message_key)
         .def_property_readonly("params", [](const ClauseProblem& p) {
@@ -302,7 +302,7 @@ void register_indexation(py::module_& m) {
         .def_readonly("status", &ClauseProblem::status)
         .def("__repr__", [](const ClauseProblem& p) { return "ClauseProblem('" + p.code + "', '" + p.where.path + "')"; });
 
-    py::class_<IndexationClause>(m, "IndexationClause")
+    py::class_<IndexationClause>(m, "IndexationClause", "An indexation clause as the C++ library reads it; zorginkoop.IndexationClause wraps it.")
         .def_static("from_dict", [](py::handle mapping, const std::string& source) {
             return IndexationClause::from_node(zkpy::to_node(mapping, ""), source);
         }, py::arg("mapping"), py::arg("source") = "")

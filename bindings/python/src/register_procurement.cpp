@@ -99,7 +99,7 @@ py::object opt_date(const std::optional<Date>& d) { return d ? zkpy::from_date(*
 }  // namespace
 
 void register_procurement(py::module_& m) {
-    py::class_<Document>(m, "Document")
+    py::class_<Document>(m, "Document", "A procurement document (domain/document-format.md), read strictly; check it with zorginkoop.check.")
         .def_readonly("id", &Document::id)
         .def_property_readonly("law", [](const Document& d) { return std::string(name(d.law)); })
         .def_property_readonly("title", [](const Document& d) -> py::object {
@@ -125,7 +125,7 @@ void register_procurement(py::module_& m) {
         .def("__repr__", [](const Document& d) { return "Document('" + d.id + "')"; });
 
     m.def("load_document", [](py::object document, py::object base_dir) { return read_any(document, base_dir); },
-          py::arg("document"), py::arg("base_dir") = py::none());
+          py::arg("document"), "Read a procurement document strictly from a path or a mapping.", py::arg("base_dir") = py::none());
     m.def("parse_document", [](const std::string& text, const std::string& format, const std::string& source) {
         py::gil_scoped_release release;
         if (format == "json") return parse_document_json(text, source);

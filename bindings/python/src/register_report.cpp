@@ -24,7 +24,7 @@ py::dict fields_dict(const Fields& f) {
 }  // namespace
 
 void register_report(py::module_& m) {
-    py::class_<LegalRef>(m, "LegalRef")
+    py::class_<LegalRef>(m, "LegalRef", "A structured citation: law id (BWB or CELEX), article, lid, onderdeel, version date and URL.")
         .def_readonly("law_id", &LegalRef::law_id)
         .def_readonly("article", &LegalRef::article)
         .def_readonly("lid", &LegalRef::lid)
@@ -44,16 +44,16 @@ void register_report(py::module_& m) {
         std::optional<Date> d;
         if (!version_date.is_none()) d = zkpy::to_date(version_date, "version_date");
         return LawRegistry::bundled().cite(law_id, article, lid, onderdeel, d);
-    }, py::arg("law_id"), py::arg("article"), py::arg("lid") = "", py::arg("onderdeel") = "",
+    }, "A LegalRef to a known law (see known_laws), with article, lid, onderdeel and version date.", py::arg("law_id"), py::arg("article"), py::arg("lid") = "", py::arg("onderdeel") = "",
        py::arg("version_date") = py::none());
     m.def("known_laws", [] {
         py::list out;
         const LawRegistry laws = LawRegistry::bundled();
         for (const auto& l : laws.laws()) out.append(py::make_tuple(l.id, l.title_nl, l.title_en));
         return out;
-    });
+    }, "The laws the bundled registry knows: (id, Dutch title, English title).");
 
-    py::class_<Location>(m, "Location")
+    py::class_<Location>(m, "Location", "A place in a document: path, line and column (0 when unknown), source file.")
         .def_readonly("path", &Location::path)
         .def_readonly("line", &Location::line)
         .def_readonly("column", &Location::column)
@@ -62,7 +62,7 @@ void register_report(py::module_& m) {
             return "Location('" + l.path + "', line=" + std::to_string(l.line) + ", column=" + std::to_string(l.column) + ")";
         });
 
-    py::class_<Finding>(m, "Finding")
+    py::class_<Finding>(m, "Finding", "A finding as the C++ library returns it; zorginkoop.Finding is its frozen Python value.")
         .def_readonly("rule", &Finding::rule)
         .def_property_readonly("severity", [](const Finding& f) { return std::string(severity_name(f.severity)); })
         .def_readonly("message_key", &Finding::message_key)
@@ -75,7 +75,7 @@ void register_report(py::module_& m) {
         }, py::arg("lang") = "nl")
         .def("__repr__", [](const Finding& f) { return "Finding('" + f.rule + "', '" + severity_name(f.severity) + "')"; });
 
-    py::class_<Report>(m, "Report")
+    py::class_<Report>(m, "Report", "A report as the C++ library returns it; zorginkoop.Report is its frozen Python value.")
         .def_readonly("library_version", &Report::library_version)
         .def_readonly("ruleset_version", &Report::ruleset_version)
         .def_property_readonly("reference_date", [](const Report& r) -> py::object {

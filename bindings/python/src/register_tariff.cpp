@@ -1,6 +1,12 @@
 // Cost models, build-ups, the realism check, plausibility bands, and the batch entry points that
 // process many rows in C++ with the GIL released.
 
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -37,25 +43,11 @@ PlausibilityBands bands_from(py::handle obj) {
     return PlausibilityBands::bundled().overridden_by(PlausibilityBands::from_node(zkpy::to_node(obj, "bands")));
 }
 
-bool is_frame(py::handle obj) {
-    return py::hasattr(obj, "columns") && py::hasattr(obj, "iloc") && py::hasattr(obj, "index");
-}
-/// A pandas DataFrame or Series: its index is carried over to the result.
-bool is_pandas(py::handle obj) { return py::hasattr(obj, "iloc") && py::hasattr(obj, "index"); }
+// pandas objects never reach these functions: zorginkoop.tariff turns a DataFrame into a mapping
+// of object arrays and a Series into an object array, and makes DataFrame results.
 bool is_path(py::handle obj) { return py::isinstance<py::str>(obj) || py::hasattr(obj, "__fspath__"); }
 bool is_mapping(py::handle obj) {
-    return py::isinstance<py::dict>(obj) || (py::hasattr(obj, "keys") && py::hasattr(obj, "items") && !is_pandas(obj));
-}
-
-/// The result: a dict of columns, or a DataFrame with the index of the first pandas input.
-py::object result(py::dict columns, std::initializer_list<py::handle> inputs) {
-    for (py::handle in : inputs)
-        if (!in.is_none() && is_pandas(in)) {
-            py::dict kwargs;
-            kwargs["index"] = in.attr("index");
-            return py::module_::import("pandas").attr("DataFrame")(columns, **kwargs);
-        }
-    return std::move(columns);
+    return py::isinstance<py::dict>(obj) || (py::hasattr(obj, "keys") && py::hasattr(obj, "items"));
 }
 
 /// The same error with `prefix` put before its path (rows[3] + staff → rows[3].staff).
@@ -165,9 +157,6 @@ void require_model_sequence(py::handle models) {
     if (py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models))
         throw py::type_error(std::string("models: ") + models_expected + "; got a single " +
                              zkpy::type_name(models) + " (pass [model], or give table=)");
-    if (is_frame(models))
-        throw py::type_error(std::string("models: ") + models_expected +
-                             "; got a DataFrame (a DataFrame is a table of overrides: pass it as table= with a base model)");
     if (!py::isinstance<py::iterable>(models) || py::isinstance<py::bytes>(models))
         throw py::type_error(std::string("models: ") + models_expected + "; got " + zkpy::type_name(models));
 }
@@ -216,7 +205,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
         return rows;
     }
     // A base model and a table of overrides.
-    if (!is_frame(table) && !is_mapping(table))
+    if (!is_mapping(table))
         throw py::type_error("table: expected a mapping of column (a dotted path in the cost model) to values, or a "
                              "pandas DataFrame; got " + zkpy::type_name(table));
     if (!(py::isinstance<CostModel>(models) || is_mapping(models) || is_path(models)))
@@ -313,9 +302,165 @@ void compute_rows(Rows& rows, bool collect, F&& f) {
     }
 }
 
-/// decimal.Decimal of a money amount with at least `digits` fractional digits: the scale the
-/// amount was rounded to (Decimal("54.30"), not Decimal("54.3")).
-py::object money_dec(const Money& m, int digits = 2) { return zkpy::from_decimal(m.amount(), digits); }
+/// One cell of a decimal column: a value (None when absent) and the fractional digits it is shown
+/// with as decimal.Decimal (the scale it was rounded to; Arrow keeps 18).
+struct DecimalCell {
+    std::optional<Decimal> value;
+    int digits = 0;
+};
+
+/// A column of a batch result: decimal (decimal.Decimal, or Arrow decimal128(38,18)) or text
+/// (str, or Arrow utf8), read from a row's result by `decimal` or `text`.
+template <class R>
+struct ColumnSpec {
+    const char* name;
+    std::function<DecimalCell(const R&)> decimal;
+    std::function<std::string(const R&)> text;
+};
+
+/// Arrow's decimal128(38, 18) holds |value × 10^18| < 10^38; Decimal's range is wider (±3.4e20).
+/// Writes the 16 little-endian two's-complement bytes, or returns false when out of range.
+bool to_decimal128(const Decimal& d, unsigned char* out) {
+    static const auto limit = [] {
+        detail::raw_int l = 1;
+        for (int i = 0; i < 38; ++i) l *= 10;
+        return l;
+    }();
+    const detail::raw_int& raw = d.raw();
+    const bool negative = raw.sign() < 0;
+#ifdef ZORGINKOOP_DECIMAL_NATIVE
+    static const detail::u128 native_limit = detail::magnitude(limit);
+    detail::u128 mag = detail::magnitude(raw);
+    if (mag >= native_limit) return false;
+    std::uint64_t lo = static_cast<std::uint64_t>(mag), hi = static_cast<std::uint64_t>(mag >> 64);
+#else
+    const detail::raw_int mag = negative ? detail::raw_int(-raw) : raw;
+    if (mag >= limit) return false;
+    std::uint64_t lo = static_cast<std::uint64_t>(mag & detail::raw_int(~std::uint64_t(0)));
+    std::uint64_t hi = static_cast<std::uint64_t>(mag >> 64);
+#endif
+    if (negative) {  // two's complement of the magnitude
+        lo = ~lo + 1;
+        hi = ~hi + (lo == 0 ? 1 : 0);
+    }
+    for (int i = 0; i < 8; ++i) {
+        out[i] = static_cast<unsigned char>(lo >> (8 * i));
+        out[8 + i] = static_cast<unsigned char>(hi >> (8 * i));
+    }
+    return true;
+}
+
+/// The columns of a batch result. Python output: a dict of lists (decimal.Decimal, str, None;
+/// zorginkoop.tariff makes it a DataFrame when an input is a pandas object). Arrow output: (rows, columns), per column a
+/// tuple (name, "decimal" | "text", null_count, validity bitmap or None, buffers...) that
+/// zorginkoop.tariff wraps with pyarrow, without a Python object per cell. A value outside
+/// decimal128(38,18) is an Overflow naming rows[i].column (in collect mode, that row's error).
+template <class R>
+py::object emit(const std::vector<ColumnSpec<R>>& specs, const std::vector<std::optional<R>>& out,
+                std::vector<std::string>& errors, bool collect, bool arrow) {
+    const std::size_t n = out.size();
+    if (!arrow) {
+        std::vector<py::list> lists(specs.size());
+        py::list error;
+        for (std::size_t r = 0; r < n; ++r) {
+            for (std::size_t c = 0; c < specs.size(); ++c) {
+                if (!out[r]) {
+                    lists[c].append(py::none());
+                } else if (specs[c].decimal) {
+                    const DecimalCell cell = specs[c].decimal(*out[r]);
+                    lists[c].append(cell.value ? from_decimal(*cell.value, cell.digits) : py::none());
+                } else {
+                    lists[c].append(specs[c].text(*out[r]));
+                }
+            }
+            error.append(out[r] ? py::object(py::none()) : py::object(py::str(errors[r])));
+        }
+        py::dict cols;
+        for (std::size_t c = 0; c < specs.size(); ++c) cols[specs[c].name] = lists[c];
+        if (collect) cols["error"] = error;
+        return std::move(cols);
+    }
+    struct Buffers {
+        std::string data;             // 16 bytes a row (decimal) or the text bytes
+        std::vector<std::int32_t> offsets{0};
+        std::vector<unsigned char> validity;
+        std::size_t nulls = 0;
+    };
+    std::vector<Buffers> bufs(specs.size() + 1);  // the last one: the error column
+    for (std::size_t c = 0; c < bufs.size(); ++c) {
+        bufs[c].validity.assign((n + 7) / 8, 0);
+        if (c < specs.size() && specs[c].decimal) bufs[c].data.assign(n * 16, '\0');
+    }
+    auto set_valid = [&](Buffers& b, std::size_t r) { b.validity[r / 8] |= static_cast<unsigned char>(1u << (r % 8)); };
+    auto put_text = [&](Buffers& b, std::size_t r, const std::string* s) {
+        if (s) {
+            if (b.data.size() + s->size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+                throw Overflow("more than 2 GiB of text in one column", SourceLocation({}, "rows[" + std::to_string(r) + "]"));
+            b.data += *s;
+            set_valid(b, r);
+        } else {
+            ++b.nulls;
+        }
+        b.offsets.push_back(static_cast<std::int32_t>(b.data.size()));
+    };
+    std::vector<char> present(specs.size());
+    for (std::size_t r = 0; r < n; ++r) {
+        bool ok = out[r].has_value();
+        std::size_t c = 0;
+        for (; ok && c < specs.size(); ++c) {  // the decimals first: a value out of range fails the row
+            present[c] = false;
+            if (!specs[c].decimal) continue;
+            const DecimalCell cell = specs[c].decimal(*out[r]);
+            if (!cell.value) continue;
+            present[c] = true;
+            if (!to_decimal128(*cell.value, reinterpret_cast<unsigned char*>(&bufs[c].data[r * 16]))) {
+                const std::string message = cell.value->to_string() + " is outside Arrow's decimal128(38, 18) "
+                                            "(at most 20 digits before the point)";
+                const SourceLocation at({}, "rows[" + std::to_string(r) + "]." + specs[c].name);
+                if (!collect) throw Overflow(message, at);
+                errors[r] = "overflow: " + detail::format_error(message, at);
+                ok = false;
+            }
+        }
+        for (c = 0; c < specs.size(); ++c) {
+            if (specs[c].decimal) {
+                if (ok && present[c]) {
+                    set_valid(bufs[c], r);
+                } else {
+                    std::fill_n(&bufs[c].data[r * 16], 16, '\0');
+                    ++bufs[c].nulls;
+                }
+            } else {
+                const std::string text = ok ? specs[c].text(*out[r]) : std::string();
+                put_text(bufs[c], r, ok ? &text : nullptr);
+            }
+        }
+        put_text(bufs.back(), r, ok ? nullptr : &errors[r]);
+    }
+    auto bytes = [](const void* p, std::size_t size) { return py::bytes(static_cast<const char*>(p), size); };
+    py::list cols;
+    for (std::size_t c = 0; c < bufs.size(); ++c) {
+        if (c == specs.size() && !collect) break;
+        const Buffers& b = bufs[c];
+        const bool is_decimal = c < specs.size() && specs[c].decimal;
+        py::object validity = b.nulls == 0 ? py::object(py::none()) : py::object(bytes(b.validity.data(), b.validity.size()));
+        const char* name = c < specs.size() ? specs[c].name : "error";
+        if (is_decimal)
+            cols.append(py::make_tuple(name, "decimal", b.nulls, validity, bytes(b.data.data(), b.data.size())));
+        else
+            cols.append(py::make_tuple(name, "text", b.nulls, validity,
+                                       bytes(b.offsets.data(), b.offsets.size() * sizeof(std::int32_t)),
+                                       bytes(b.data.data(), b.data.size())));
+    }
+    return py::make_tuple(n, cols);
+}
+
+/// "python" or "arrow".
+bool arrow_output(const std::string& output) {
+    if (output != "python" && output != "arrow") throw InvalidInput("output must be 'python' or 'arrow'");
+    return output == "arrow";
+}
+
 /// The scale of the tariff of a build-up: the model's rounding scale, cents for the minute unit.
 int tariff_digits(const BuildUp& b) { return b.unit == ijw::Unit::minuut ? 2 : b.rounding.policy.scale; }
 
@@ -332,7 +477,7 @@ struct PyCheck {
 }  // namespace
 
 void register_tariff(py::module_& m) {
-    py::class_<CostModel>(m, "CostModel")
+    py::class_<CostModel>(m, "CostModel", "A cost model (domain/cost-model.md): staff, hours, cost elements, rounding; read strictly from YAML, JSON, a mapping or a file.")
         .def_static("from_dict", [](py::handle d) { return CostModel::from_node(zkpy::to_node(d, "")); }, py::arg("mapping"))
         .def_static("load", [](py::handle p) {
             return CostModel::load(py::str(py::module_::import("os").attr("fspath")(p)).cast<std::string>());
@@ -353,7 +498,7 @@ void register_tariff(py::module_& m) {
             return "CostModel('" + c.name + "', law='" + law_name(c.law) + "', unit='" + std::string(ijw::info(c.unit).code) + "')";
         });
 
-    py::class_<BuildUpLine>(m, "BuildUpLine")
+    py::class_<BuildUpLine>(m, "BuildUpLine", "One line of a build-up: the cost line, its amount and the elements it covers.")
         .def_property_readonly("line", [](const BuildUpLine& l) { return std::string(cost_line_name(l.line)); })
         .def_readonly("amount", &BuildUpLine::amount)
         .def_property_readonly("elements", [](const BuildUpLine& l) { return letters(l.elements); })
@@ -361,7 +506,7 @@ void register_tariff(py::module_& m) {
             return "BuildUpLine('" + std::string(cost_line_name(l.line)) + "', Money('" + l.amount.to_string() + "'), '" + l.elements + "')";
         });
 
-    py::class_<PyBuildUp>(m, "BuildUp")
+    py::class_<PyBuildUp>(m, "BuildUp", "The reele-prijs build-up of a cost model: lines, hours, cost per productive hour and the rounded tariff.")
         .def_property_readonly("tariff", [](const PyBuildUp& p) { return p.b.tariff; })
         .def_property_readonly("total", [](const PyBuildUp& p) { return p.b.total; })
         .def_property_readonly("hourly_tariff", [](const PyBuildUp& p) -> py::object {
@@ -407,9 +552,9 @@ void register_tariff(py::module_& m) {
         CostModel c = model_from(model, "");
         BuildUp b = build_up(c);
         return PyBuildUp{std::move(c), std::move(b)};
-    }, py::arg("model"));
+    }, "The build-up of one cost model (CostModel, mapping or path).", py::arg("model"));
 
-    py::class_<PlausibilityBands>(m, "PlausibilityBands")
+    py::class_<PlausibilityBands>(m, "PlausibilityBands", "Plausibility bands of cost-model parameters (the bundled ones, or a file or mapping overriding them).")
         .def_static("bundled", &PlausibilityBands::bundled)
         .def_static("load", [](py::handle p) {
             return PlausibilityBands::load(py::str(py::module_::import("os").attr("fspath")(p)).cast<std::string>());
@@ -423,7 +568,7 @@ void register_tariff(py::module_& m) {
             return l;
         });
 
-    py::class_<PyCheck>(m, "RealismCheck")
+    py::class_<PyCheck>(m, "RealismCheck", "A realism check as the C++ library returns it; zorginkoop.RealismCheck is its frozen Python value.")
         .def_property_readonly("verdict", [](const PyCheck& c) { return std::string(verdict_name(c.r.verdict)); })
         .def_property_readonly("basis", [](const PyCheck& c) { return std::string(price_basis_name(c.r.basis)); })
         .def_property_readonly("realistic", [](const PyCheck& c) { return c.r.verdict == Verdict::realistic; })
@@ -477,87 +622,37 @@ void register_tariff(py::module_& m) {
     }, py::arg("tariff"), py::arg("model"), py::arg("basis") = "floor", py::arg("bands") = py::none());
 
     // Batch: many models (or one base model and a table of overrides) at once.
-    m.def("build_up_many", [](py::handle models, py::handle table, const std::string& errors) {
+    m.def("build_up_many", [](py::handle models, py::handle table, const std::string& errors, const std::string& output) {
         if (errors != "raise" && errors != "collect") throw InvalidInput("errors must be 'raise' or 'collect'");
         const bool collect = errors == "collect";
+        const bool arrow = arrow_output(output);
         Rows rows = rows_from(models, table, collect);
         const std::size_t n = rows.models.size();
         std::vector<std::optional<BuildUp>> out(n);
         compute_rows(rows, collect, [&](std::size_t i) { out[i] = build_up(*rows.models[i]); });
-        py::list tariff, total, k, productivity, hours_per_unit, uncovered, error;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!out[i]) {
-                for (py::list* col : {&tariff, &total, &k, &productivity, &hours_per_unit, &uncovered}) col->append(py::none());
-                error.append(rows.errors[i]);
-                continue;
-            }
-            const BuildUp& b = *out[i];
-            tariff.append(money_dec(b.tariff, tariff_digits(b)));
-            total.append(money_dec(b.total));
-            k.append(money_dec(b.cost_per_productive_hour, b.rounding.at_hour_cost ? b.rounding.policy.scale : 2));
-            productivity.append(from_decimal(b.productivity.value()));
-            hours_per_unit.append(from_decimal(b.hours_per_unit));
-            uncovered.append(b.uncovered_elements);
-            error.append(py::none());
-        }
-        py::dict cols;
-        cols["tariff"] = tariff;
-        cols["total"] = total;
-        cols["cost_per_productive_hour"] = k;
-        cols["productivity"] = productivity;
-        cols["hours_per_unit"] = hours_per_unit;
-        cols["uncovered_elements"] = uncovered;
-        if (collect) cols["error"] = error;
-        return result(cols, {table, models});
-    }, py::arg("models"), py::arg("table") = py::none(), py::arg("errors") = "raise",
-    R"doc(Build up many cost models at once (the computation runs in C++ with the GIL released).
-
-Parameters
-----------
-models
-    Without ``table``: a sequence of cost models, one per row (each a CostModel, a mapping in the
-    cost-model format, or a path to a YAML/JSON file; a list, tuple, numpy object array or pandas
-    Series). A single model, a path or a DataFrame given here is a TypeError.
-    With ``table``: one base model (CostModel, mapping or path).
-table
-    Overrides of the base model, one row per result row: a mapping of column -> sequence of values
-    (list, tuple, numpy array) or a pandas DataFrame. Each column name is a dotted path in the
-    cost model (tariffs.md section 2), with ``[i]`` for list items: ``name``, ``law``, ``unit``;
-    ``staff[i].function|monthly_salary|share|holiday_pay|year_end_bonus|irregular_hours|
-    other_allowances|employer_charges``, ``staff[i].cao.name|scale|step|scale_amount``;
-    ``hours.annual_hours|hours_per_week|weeks_per_year|leave_hours|public_holiday_hours|
-    training_hours|meeting_hours|sickness|indirect|productivity``;
-    ``travel.per_hour|km_per_hour|rate_per_km|per_unit``;
-    ``training.share_of_personnel|per_fte_year|per_unit``;
-    ``municipal_obligations.per_hour|hours_per_unit|per_unit``;
-    ``client_bound_other.per_unit|per_bed_year|occupancy``; ``overhead.rate|convention``;
-    ``risk_margin.rate``; ``indexation.clause|rate``;
-    ``delivery.staff_hours_per_unit|staff_per_group|group_size|occupancy``;
-    ``rounding.mode|scale|multiple_of``. Items ``[i]`` must exist in the base model. Values are
-    str, int (numpy integers included), decimal.Decimal or bool; float (numpy floats included) is
-    a TypeError, and None/NaN is an error of that row.
-errors
-    ``"raise"`` (default): the first bad row raises its error (path ``rows[i]...``).
-    ``"collect"``: a bad row (unreadable model, missing or float cell, Overflow in the
-    computation) gets None in every column and its message in the ``error`` column.
-
-Returns
--------
-A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``
-or ``models`` is a pandas object. Columns: ``tariff`` (Decimal at the model's rounding scale,
-Decimal("54.30")), ``total`` (unrounded, at least cents), ``cost_per_productive_hour`` (K),
-``productivity`` (fraction), ``hours_per_unit`` (h), ``uncovered_elements`` (str of element
-letters), and with ``errors="collect"`` ``error`` (None or the row's message).
-)doc");
+        static const std::vector<ColumnSpec<BuildUp>> specs = {
+            {"tariff", [](const BuildUp& b) { return DecimalCell{b.tariff.amount(), tariff_digits(b)}; }, {}},
+            {"total", [](const BuildUp& b) { return DecimalCell{b.total.amount(), 2}; }, {}},
+            {"cost_per_productive_hour", [](const BuildUp& b) {
+                return DecimalCell{b.cost_per_productive_hour.amount(), b.rounding.at_hour_cost ? b.rounding.policy.scale : 2};
+            }, {}},
+            {"productivity", [](const BuildUp& b) { return DecimalCell{b.productivity.value(), 0}; }, {}},
+            {"hours_per_unit", [](const BuildUp& b) { return DecimalCell{b.hours_per_unit, 0}; }, {}},
+            {"uncovered_elements", {}, [](const BuildUp& b) { return b.uncovered_elements; }},
+        };
+        return emit(specs, out, rows.errors, collect, arrow);
+    }, py::arg("models"), py::arg("table") = py::none(), py::arg("errors") = "raise", py::arg("output") = "python",
+    "The raw batch build-up behind zorginkoop.tariff.build_up_many (documented there).");
 
     m.def("check_tariffs", [](py::handle tariffs, py::handle models, py::handle table, const std::string& basis,
-                              py::handle bands, const std::string& errors) {
+                              py::handle bands, const std::string& errors, const std::string& output) {
         if (errors != "raise" && errors != "collect") throw InvalidInput("errors must be 'raise' or 'collect'");
         const bool collect = errors == "collect";
+        const bool arrow = arrow_output(output);
         const PriceBasis pb = parse_price_basis(basis);
         const PlausibilityBands bs = bands_from(bands);
         if (py::isinstance<py::str>(tariffs) || py::isinstance<py::bytes>(tariffs) || is_mapping(tariffs) ||
-            is_frame(tariffs) || !py::isinstance<py::iterable>(tariffs))
+            !py::isinstance<py::iterable>(tariffs))
             throw py::type_error("tariffs: expected a sequence of tariffs, one per row (str, int, decimal.Decimal or "
                                  "Money; a list, tuple, numpy integer array or pandas Series); got " +
                                  zkpy::type_name(tariffs));
@@ -595,74 +690,24 @@ letters), and with ``errors="collect"`` ``error`` (None or the row's message).
             }
         std::vector<std::optional<RealismCheck>> out(n);
         compute_rows(rows, collect, [&](std::size_t r) { out[r] = check_tariff(ts[r], *rows.models[r], pb, bs); });
-        py::list verdict, cost, gap, gap_pct, uncovered, oob, be_prod, be_oh, be_sal, error;
-        for (std::size_t r = 0; r < n; ++r) {
-            if (!out[r]) {
-                for (py::list* col : {&verdict, &cost, &gap, &gap_pct, &uncovered, &oob, &be_prod, &be_oh, &be_sal})
-                    col->append(py::none());
-                error.append(rows.errors[r]);
-                continue;
-            }
-            const RealismCheck& c = *out[r];
-            verdict.append(verdict_name(c.verdict));
-            cost.append(money_dec(c.cost_price, tariff_digits(c.build_up)));
-            gap.append(money_dec(c.gap));
-            gap_pct.append(from_decimal(c.gap_percent));
-            uncovered.append(c.uncovered_elements);
-            std::string params;
-            for (const auto& x : c.out_of_band) params += (params.empty() ? "" : ",") + x.path;
-            oob.append(params);
-            be_prod.append(c.break_even.productivity ? from_decimal(c.break_even.productivity->value()) : py::none());
-            be_oh.append(c.break_even.overhead_rate ? from_decimal(c.break_even.overhead_rate->value()) : py::none());
-            be_sal.append(c.break_even.salary_factor ? from_decimal(*c.break_even.salary_factor) : py::none());
-            error.append(py::none());
-        }
-        py::dict cols;
-        cols["verdict"] = verdict;
-        cols["cost_price"] = cost;
-        cols["gap"] = gap;
-        cols["gap_percent"] = gap_pct;
-        cols["uncovered_elements"] = uncovered;
-        cols["out_of_band"] = oob;
-        cols["break_even_productivity"] = be_prod;
-        cols["break_even_overhead_rate"] = be_oh;
-        cols["break_even_salary_factor"] = be_sal;
-        if (collect) cols["error"] = error;
-        return result(cols, {table, models, tariffs});
+        auto optional_value = [](const auto& x) { return x ? std::optional<Decimal>(x->value()) : std::nullopt; };
+        static const std::vector<ColumnSpec<RealismCheck>> specs = {
+            {"verdict", {}, [](const RealismCheck& c) { return std::string(verdict_name(c.verdict)); }},
+            {"cost_price", [](const RealismCheck& c) { return DecimalCell{c.cost_price.amount(), tariff_digits(c.build_up)}; }, {}},
+            {"gap", [](const RealismCheck& c) { return DecimalCell{c.gap.amount(), 2}; }, {}},
+            {"gap_percent", [](const RealismCheck& c) { return DecimalCell{c.gap_percent, 0}; }, {}},
+            {"uncovered_elements", {}, [](const RealismCheck& c) { return c.uncovered_elements; }},
+            {"out_of_band", {}, [](const RealismCheck& c) {
+                std::string params;
+                for (const auto& x : c.out_of_band) params += (params.empty() ? "" : ",") + x.path;
+                return params;
+            }},
+            {"break_even_productivity", [=](const RealismCheck& c) { return DecimalCell{optional_value(c.break_even.productivity), 0}; }, {}},
+            {"break_even_overhead_rate", [=](const RealismCheck& c) { return DecimalCell{optional_value(c.break_even.overhead_rate), 0}; }, {}},
+            {"break_even_salary_factor", [](const RealismCheck& c) { return DecimalCell{c.break_even.salary_factor, 0}; }, {}},
+        };
+        return emit(specs, out, rows.errors, collect, arrow);
     }, py::arg("tariffs"), py::arg("models"), py::arg("table") = py::none(), py::arg("basis") = "floor",
-       py::arg("bands") = py::none(), py::arg("errors") = "raise",
-    R"doc(Check many tariffs for realism at once (in C++, with the GIL released).
-
-Parameters
-----------
-tariffs
-    One tariff per row: a sequence (list, tuple, numpy integer array, pandas Series) of str, int,
-    decimal.Decimal or Money. A single value is a TypeError; float (numpy floats included) is a
-    TypeError; None/NaN is an error of that row.
-models
-    One cost model for every row (CostModel, mapping or path), a sequence of models (one per
-    row), or with ``table`` the base model. See ``build_up_many`` for the sequence and for the
-    override paths a table may use.
-table
-    Overrides of the base model, one row per tariff (mapping of column -> values, or DataFrame).
-basis
-    ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (tariffs.md section 3).
-bands
-    Plausibility bands: None (the bundled bands), PlausibilityBands, a mapping or a path; a
-    mapping or path overrides the bundled bands parameter by parameter.
-errors
-    ``"raise"`` (default) or ``"collect"``: a bad row (bad or missing tariff, unreadable model,
-    missing or float cell, Overflow in the computation) gets None in every column and its message
-    in the ``error`` column.
-
-Returns
--------
-A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``,
-``models`` or ``tariffs`` is a pandas object. Columns: ``verdict`` (realistic, below_cost,
-implausible, elements_missing), ``cost_price`` (Decimal at the model's rounding scale), ``gap``
-(tariff - cost price, at least cents), ``gap_percent``, ``uncovered_elements`` (str of element
-letters), ``out_of_band`` (comma-separated paths of parameters outside their band),
-``break_even_productivity``, ``break_even_overhead_rate``, ``break_even_salary_factor`` (Decimal
-or None), and with ``errors="collect"`` ``error`` (None or the row's message).
-)doc");
+       py::arg("bands") = py::none(), py::arg("errors") = "raise", py::arg("output") = "python",
+    "The raw batch realism check behind zorginkoop.tariff.check_tariffs (documented there).");
 }

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from . import errors
 from ._core import (
-    Finding,
     LegalRef,
-    Location,
     Money,
     Rate,
-    Report,
     RoundingPolicy,
     __version__,
     add_months,
@@ -35,12 +32,14 @@ from ._core import (
     BuildUpLine,
     CostModel,
     PlausibilityBands,
-    RealismCheck,
     build_up,
-    build_up_many,
-    check_tariff,
-    check_tariffs,
 )
+from . import enums
+from .enums import PriceBasis, Severity, Stage, Verdict
+from . import report
+from .report import Finding, Location, Report
+from . import tariff
+from .tariff import OutOfBand, RealismCheck, build_up_many, check_tariff, check_tariffs
 from . import indexation
 from .indexation import (
     CatchUpSettlement,
@@ -115,6 +114,14 @@ __all__ = [
     "check_tariff",
     "build_up_many",
     "check_tariffs",
+    "tariff",
+    "OutOfBand",
+    "enums",
+    "Severity",
+    "Stage",
+    "Verdict",
+    "PriceBasis",
+    "report",
     "indexation",
     "IndexSeries",
     "IndexSeriesSet",

@@ -309,6 +309,7 @@ def build_up_many(
     models: Sequence[_ModelLike] | _ModelLike | Any,
     table: Mapping[str, Sequence[Any]] | Any | None = None,
     errors: str = "raise",
+    output: str = "python",
 ) -> Any: ...
 def check_tariffs(
     tariffs: Sequence[_Number | Money],
@@ -317,6 +318,7 @@ def check_tariffs(
     basis: str = "floor",
     bands: PlausibilityBands | Mapping[str, Any] | _PathLike | None = None,
     errors: str = "raise",
+    output: str = "python",
 ) -> Any: ...
 
 # ---------------------------------------------------------------- indexation (register_indexation.cpp)

@@ -108,6 +108,7 @@ class IndexRate(decimal.Decimal):
     # The derivation, by name.
     @property
     def year(self) -> int:
+        """The year the rate applies to (to the tariff of ``year - 1``)."""
         return self.derivation.year
 
     @property
@@ -153,10 +154,12 @@ class IndexRate(decimal.Decimal):
 
     @property
     def catch_up_applied(self) -> bool:
+        """Whether the catch-up (nacalculatie) is part of this rate."""
         return self.derivation.catch_up_applied
 
     @property
     def unrounded(self) -> dict[str, decimal.Decimal]:
+        """The weighted provisional part, the catch-up and the rate in percent before rate rounding."""
         d = self.derivation
         return {
             "weighted_provisional": d.unrounded_weighted_provisional_percent,
@@ -166,10 +169,12 @@ class IndexRate(decimal.Decimal):
 
     @property
     def rounding(self) -> dict[str, Any]:
+        """The rate rounding applied (where and how), as a mapping."""
         return self.derivation.rounding
 
     @property
     def components(self) -> list[ComponentDerivation]:
+        """The contribution of each weighted component of the clause."""
         return self.derivation.components
 
     @property
@@ -183,13 +188,16 @@ class IndexRate(decimal.Decimal):
         return self.derivation.uses_conflicting_figures
 
     def to_dict(self) -> dict[str, Any]:
+        """The rate and its derivation as plain Python values."""
         result: dict[str, Any] = self.derivation.to_dict()
         return result
 
     def to_json(self) -> str:
+        """The rate and its derivation as JSON."""
         return self.derivation.to_json()
 
     def to_text(self, lang: str = "nl") -> str:
+        """The rate and its derivation as text, in ``"nl"`` (default) or ``"en"``."""
         return self.derivation.to_text(lang)
 
     def __repr__(self) -> str:
@@ -238,22 +246,27 @@ class TariffSchedule(list[ScheduleRow]):
 
     @property
     def base_year(self) -> int:
+        """The year whose tariff is the starting point."""
         return self._core.base_year
 
     @property
     def base_tariff(self) -> Money:
+        """The tariff of the base year."""
         return self._core.base_tariff
 
     @property
     def to_year(self) -> int:
+        """The last year of the schedule."""
         return self._core.to_year
 
     @property
     def final_tariff(self) -> Money:
+        """The tariff of ``to_year``."""
         return self._core.final_tariff
 
     @property
     def rounding(self) -> dict[str, Any]:
+        """The tariff rounding applied, as a mapping."""
         return self._core.rounding
 
     @property
@@ -265,16 +278,20 @@ class TariffSchedule(list[ScheduleRow]):
         return out
 
     def tariff(self, year: int) -> Money:
+        """The tariff of ``year`` (the base year included)."""
         return self._core.tariff(year)
 
     def to_dict(self) -> dict[str, Any]:
+        """The schedule as plain Python values."""
         result: dict[str, Any] = self._core.to_dict()
         return result
 
     def to_json(self) -> str:
+        """The schedule as JSON."""
         return self._core.to_json()
 
     def to_text(self, lang: str = "nl") -> str:
+        """The schedule as text, in ``"nl"`` (default) or ``"en"``."""
         return self._core.to_text(lang)
 
     def to_svg(self, title: str = "", lang: str = "nl") -> str:
@@ -306,12 +323,14 @@ class IndexationClause:
     def from_dict(
         cls, mapping: Mapping[str, Any], series: SeriesArg = None, *, check_series: bool | None = None, source: str = ""
     ) -> IndexationClause:
+        """Read a clause from a mapping (what ``yaml.safe_load`` gives); series ids are checked against ``series`` when given or when ``check_series`` is true."""
         clause = cls(_core.IndexationClause.from_dict(mapping, source))
         clause._check(series, check_series)
         return clause
 
     @classmethod
     def load(cls, path: _PathLike, series: SeriesArg = None, *, check_series: bool | None = None) -> IndexationClause:
+        """Read a clause from a YAML or JSON file; series ids checked as for :meth:`from_dict`."""
         clause = cls(_core.IndexationClause.load(os.fspath(path)))
         clause._check(series, check_series)
         return clause
@@ -320,6 +339,7 @@ class IndexationClause:
     def parse(
         cls, text: str, series: SeriesArg = None, *, check_series: bool | None = None, source: str = ""
     ) -> IndexationClause:
+        """Read a clause from YAML text; series ids checked as for :meth:`from_dict`."""
         clause = cls(_core.IndexationClause.parse(text, source))
         clause._check(series, check_series)
         return clause
@@ -342,29 +362,36 @@ class IndexationClause:
 
     @property
     def catch_up(self) -> str:
+        """The catch-up method: ``none``, ``multiplicative`` or ``additive``."""
         return self._c.catch_up
 
     @property
     def first_contract_year_catch_up(self) -> bool:
+        """Whether the catch-up over the first contract year is allowed."""
         return self._c.first_contract_year_catch_up
 
     @property
     def rate_rounding(self) -> dict[str, Any]:
+        """How the rate is rounded (parts, total or none; scale in decimals of the percentage; mode)."""
         return self._c.rate_rounding
 
     @property
     def tariff_rounding(self) -> dict[str, Any]:
+        """How the tariffs are rounded (yearly or cumulative; scale; mode)."""
         return self._c.tariff_rounding
 
     @property
     def effective(self) -> str:
+        """The day of the year the new tariff takes effect (``MM-DD``)."""
         return self._c.effective
 
     def to_dict(self) -> dict[str, Any]:
+        """The clause as plain Python values (loads back equal)."""
         result: dict[str, Any] = self._c.to_dict()
         return result
 
     def to_yaml(self) -> str:
+        """The clause as YAML (loads back equal)."""
         return self._c.to_yaml()
 
     def __eq__(self, other: object) -> bool:
@@ -381,6 +408,7 @@ class IndexationClause:
 
     # ----------------------------------------------------------------- computations
     def catch_up_applies(self, year: int, first_contract_year: int | None = None) -> bool:
+        """Whether the rate of ``year`` carries a catch-up, given the first contract year."""
         return self._c.catch_up_applies(year, first_contract_year)
 
     def rate(self, year: int, series: SeriesArg = None, first_contract_year: int | None = None) -> IndexRate:
@@ -434,6 +462,7 @@ class IndexationClause:
         rounding: RoundingPolicy | None = None,
         first_contract_year: int | None = None,
     ) -> Money:
+        """The budget of ``to_year``: the final amount of :meth:`budget_schedule`."""
         return self.budget_schedule(budget, from_year, to_year, series, rounding, first_contract_year).final_tariff
 
     def catch_up_settlement(

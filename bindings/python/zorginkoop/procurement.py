@@ -21,12 +21,19 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from . import _core
-from ._core import Document, Finding, LegalRef, Report
+from ._core import Document, LegalRef
+from .enums import Severity, Stage
+from .report import Finding, Location, Report
 
 __all__ = [
     "document_schema",
     "Document",
     "DocumentInput",
+    "Finding",
+    "Location",
+    "Report",
+    "Severity",
+    "Stage",
     "NOT_EVALUATED",
     "RULESET_VERSION",
     "assert_no_errors",
@@ -67,7 +74,7 @@ def check(
     mapping (a file's own directory is used for a path). ``regional_contracting_from`` is the date
     Jeugdwet art. 2.19 lid 1 onder a enters into force (JREG-001; unknown, so unset by default).
     """
-    return _core.check_document(document, as_of, base_dir, regional_contracting_from)
+    return Report.from_core(_core.check_document(document, as_of, base_dir, regional_contracting_from))
 
 
 def fired(finding: Finding) -> bool:
@@ -127,8 +134,8 @@ class RuleTitle:
 class Rule:
     """One rule of the catalogue as the library declares it.
 
-    ``severity`` is the default severity (``"error"``, ``"warning"``, ``"info"``; a rule may vary it per
-    finding), ``stage`` its stage in report order, ``law`` its scope (``"both"``, ``"jeugdwet"``,
+    ``severity`` is the default severity (:class:`Severity`; a rule may vary it per finding), ``stage``
+    its stage in report order (:class:`Stage`), ``law`` its scope (``"both"``, ``"jeugdwet"``,
     ``"wmo2015"``), ``only_kinds``/``except_kinds`` the procedure kinds it is (not) for, ``needs_part2``
     whether it runs only when Part 2 of the Aanbestedingswet 2012 applies, ``in_force_from``/
     ``in_force_to`` its dates in force (inclusive), ``citations`` the law it rests on, ``binding`` whether
@@ -137,8 +144,8 @@ class Rule:
 
     id: str
     title: RuleTitle
-    severity: str
-    stage: str
+    severity: Severity
+    stage: Stage
     law: str
     only_kinds: tuple[str, ...]
     except_kinds: tuple[str, ...]
@@ -154,8 +161,8 @@ class Rule:
         return cls(
             id=str(d["id"]),
             title=RuleTitle(nl=str(d["title"]["nl"]), en=str(d["title"]["en"])),
-            severity=str(d["severity"]),
-            stage=str(d["stage"]),
+            severity=Severity(str(d["severity"])),
+            stage=Stage(str(d["stage"])),
             law=str(d["law"]),
             only_kinds=tuple(d["only_kinds"]),
             except_kinds=tuple(d["except_kinds"]),

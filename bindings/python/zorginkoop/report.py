@@ -1,0 +1,170 @@
+"""Findings and reports of the procurement check as frozen values.
+
+A :class:`Finding` is what a rule says about a document: a stable rule id, a :class:`Severity`, a
+message key with parameters (rendered in Dutch or English by :meth:`Finding.message`), the
+places in the document, evidence values and the law it rests on (:class:`~zorginkoop.LegalRef`).
+A :class:`Report` holds the findings of one check with the versions and reference date that
+produced them. Both compare by value (two checks of the same document give equal reports) and
+cannot be changed after construction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, Union
+
+from . import _core
+from ._core import LegalRef
+from .enums import Severity
+
+__all__ = ["Finding", "Location", "Report"]
+
+_T = TypeVar("_T")
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: Any) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "core")
+    return names
+
+
+def value_of(cls: type[_T], core: Any, **converted: Any) -> _T:
+    """The frozen value ``cls`` of a ``_core`` object: every dataclass field read from the
+    attribute of the same name, except those given in ``converted``; ``core`` keeps the object
+    (for renderings), outside equality and repr."""
+    values = {name: converted[name] if name in converted else getattr(core, name) for name in _field_names(cls)}
+    values["core"] = core
+    return cls(**values)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the document: a dotted ``path`` (``lots[3].products[0]``), and the ``line`` and
+    ``column`` (1-based; 0 when not read from a file) in ``source`` (the file, or empty)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    source: str = ""
+
+    @classmethod
+    def from_core(cls, core: _core.Location) -> Location:
+        """The value of a ``_core.Location``."""
+        return cls(core.path, core.line, core.column, core.source)
+
+    def __str__(self) -> str:
+        text = self.path or "(document)"
+        if self.line:
+            text += f":{self.line}" + (f":{self.column}" if self.column else "")
+        return text
+
+    def __repr__(self) -> str:
+        return f"Location({str(self)!r})"
+
+
+@dataclass(frozen=True, eq=True)
+class Finding:
+    """One finding of one rule. ``params`` fill the message; ``evidence`` are the values the rule
+    compared; ``citations`` the law it rests on. Compares by value (the rendered message follows
+    from the key and parameters)."""
+
+    rule: str
+    severity: Severity
+    message_key: str
+    params: Mapping[str, str]
+    locations: tuple[Location, ...]
+    evidence: Mapping[str, str]
+    citations: tuple[LegalRef, ...]
+    core: _core.Finding = field(compare=False, repr=False)
+
+    @classmethod
+    def from_core(cls, core: _core.Finding) -> Finding:
+        """The value of a ``_core.Finding``."""
+        return value_of(cls, core, severity=Severity(core.severity), citations=tuple(core.citations),
+                        locations=tuple(Location.from_core(x) for x in core.locations))
+
+    def message(self, lang: str = "nl") -> str:
+        """The message in ``"nl"`` (default) or ``"en"``."""
+        return self.core.message(lang)
+
+    def __hash__(self) -> int:
+        return hash((self.rule, self.severity, self.message_key, self.locations,
+                     tuple(sorted(self.params.items()))))
+
+    def __repr__(self) -> str:
+        where = f", at={str(self.locations[0])!r}" if self.locations else ""
+        return f"Finding({self.rule!r}, {self.severity.value!r}, {self.message_key!r}{where})"
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """The findings of one check, in catalogue order, with the library and ruleset versions, the
+    reference date, the document (``subject``) and its ``context`` values. Compares by value;
+    the findings are made into :class:`Finding` values on first use (a check that is only
+    counted or rendered does not pay for them)."""
+
+    library_version: str
+    ruleset_version: str
+    reference_date: datetime.date | None
+    subject: str
+    context: Mapping[str, str]
+    core: _core.Report = field(repr=False)
+
+    @classmethod
+    def from_core(cls, core: _core.Report) -> Report:
+        """The value of a ``_core.Report``."""
+        return value_of(cls, core)
+
+    @functools.cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding, in catalogue order."""
+        return tuple(Finding.from_core(f) for f in self.core.findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings of severity error."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    def count(self, severity: Union[Severity, str]) -> int:
+        """The number of findings of a severity (``Severity`` or its text)."""
+        return self.core.count(Severity(severity).value)
+
+    def has_errors(self) -> bool:
+        """True when a finding has severity error."""
+        return self.core.has_errors()
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.library_version, self.ruleset_version, self.reference_date, self.subject,
+                tuple(sorted(self.context.items())), self.findings)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def to_json(self, lang: str = "nl") -> str:
+        """The report as JSON (with its schema version), messages in ``lang``."""
+        return self.core.to_json(lang)
+
+    def to_sarif(self, lang: str = "nl") -> str:
+        """The report as SARIF 2.1.0, for code-scanning tools."""
+        return self.core.to_sarif(lang)
+
+    def to_text(self, lang: str = "nl") -> str:
+        """The report as text for a terminal (user text with control characters escaped)."""
+        return self.core.to_text(lang)
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{self.count(s)} {s.value}" for s in Severity)
+        return f"Report({self.subject!r}, ruleset={self.ruleset_version!r}, {counts})"

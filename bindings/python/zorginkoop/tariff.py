@@ -1,0 +1,319 @@
+"""Tariffs (domain/tariffs.md): cost models, the reële-prijs build-up and the realism check, one
+at a time or many rows at once.
+
+The batch functions :func:`build_up_many` and :func:`check_tariffs` run in C++ with the GIL
+released. Their result is a dict of columns (``decimal.Decimal``, ``str``, ``None``), a pandas
+``DataFrame`` when an input is a pandas object, or with ``output="arrow"`` a ``pyarrow.Table``
+whose amounts are ``decimal128(38, 18)`` columns filled in C++: no ``decimal.Decimal`` object is
+made per cell. ``pyarrow`` is optional (``pip install zorginkoop[arrow]``); asking for Arrow
+output without it raises :class:`ImportError`. A value outside ``decimal128(38, 18)`` (20 digits
+before the point; ``Decimal`` holds up to about 3.4e20) is an :class:`~zorginkoop.Overflow` naming
+``rows[i].<column>``, or that row's error with ``errors="collect"``.
+"""
+
+from __future__ import annotations
+
+import decimal
+import importlib
+import inspect
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Literal, Union
+
+from . import _core
+from ._core import BuildUp, CostModel, Money, PlausibilityBands, Rate
+from .enums import PriceBasis, Verdict
+from .report import value_of
+
+__all__ = [
+    "ARROW_DECIMAL",
+    "OutOfBand",
+    "Output",
+    "RealismCheck",
+    "build_up_many",
+    "check_tariff",
+    "check_tariffs",
+]
+
+#: The Arrow type of every amount, rate and hour column: ``decimal128(38, 18)``, the library's own
+#: representation (the value times 10^18 on a signed 128-bit integer), within 10^20.
+ARROW_DECIMAL = (38, 18)
+
+#: ``"python"`` (dict of lists or DataFrame) or ``"arrow"`` (``pyarrow.Table``).
+Output = Literal["python", "arrow"]
+
+_PathLike = Union[str, "os.PathLike[str]"]
+_ModelLike = Union[CostModel, Mapping[str, Any], _PathLike]
+_Number = Union[str, int, decimal.Decimal]
+_Models = Union[Sequence[_ModelLike], _ModelLike, Any]  # also a numpy array or pandas Series
+_Tariffs = Union[Sequence[Union[_Number, Money]], Any]
+_Table = Union[Mapping[str, Sequence[Any]], Any, None]  # also a DataFrame
+_Bands = Union[PlausibilityBands, Mapping[str, Any], _PathLike, None]
+
+
+@dataclass(frozen=True)
+class OutOfBand:
+    """A parameter of the cost model outside its plausibility band (tariffs.md section 5): the
+    band's ``parameter`` name, the ``path`` in the model, the ``value``, the band's ``min`` and
+    ``max`` (None when open), its ``source`` and whether the band is ``confirmed`` by it.
+    ``item["parameter"]`` reads a field too."""
+
+    parameter: str
+    path: str
+    value: decimal.Decimal
+    min: decimal.Decimal | None
+    max: decimal.Decimal | None
+    source: str
+    confirmed: bool
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.__dataclass_fields__:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def __repr__(self) -> str:
+        band = f"{'' if self.min is None else self.min}..{'' if self.max is None else self.max}"
+        return f"OutOfBand({self.path!r}, value={str(self.value)!r}, band={band!r})"
+
+
+@dataclass(frozen=True)
+class RealismCheck:
+    """The realism check of one tariff against the cost price its model builds up: the
+    :class:`~zorginkoop.Verdict` on the :class:`~zorginkoop.PriceBasis`, the gap (tariff - cost
+    price, in euros and percent), the elements not covered, the parameters outside their band, and
+    the break-even values at which the tariff would cover the cost price (None when there is none).
+    Compares by value; ``build_up`` (the full build-up) and the renderings come with it."""
+
+    verdict: Verdict
+    basis: PriceBasis
+    tariff: Money
+    cost_price: Money
+    gap: Money
+    gap_percent: decimal.Decimal
+    uncovered_elements: list[str]
+    out_of_band: list[OutOfBand]
+    break_even_productivity: Rate | None
+    break_even_overhead_rate: Rate | None
+    break_even_salary_factor: decimal.Decimal | None
+    break_even_monthly_salaries: list[Money]
+    core: _core.RealismCheck = field(compare=False, repr=False)
+
+    @classmethod
+    def from_core(cls, core: _core.RealismCheck) -> RealismCheck:
+        """The value of a ``_core.RealismCheck``."""
+        return value_of(cls, core, verdict=Verdict(core.verdict), basis=PriceBasis(core.basis),
+                        out_of_band=[OutOfBand(**x) for x in core.out_of_band])
+
+    @property
+    def realistic(self) -> bool:
+        """True when the verdict is realistic."""
+        return self.verdict is Verdict.REALISTIC
+
+    @property
+    def build_up(self) -> BuildUp:
+        """The build-up of the cost price (lines, hours, rounding)."""
+        return self.core.build_up
+
+    def to_json(self) -> str:
+        """The build-up and the check as JSON."""
+        return self.core.to_json()
+
+    def to_text(self, lang: str = "nl") -> str:
+        """The build-up and the check as text, in ``"nl"`` (default) or ``"en"``."""
+        return self.core.to_text(lang)
+
+    def __repr__(self) -> str:
+        return (f"RealismCheck({self.verdict.value!r}, basis={self.basis.value!r}, tariff=Money('{self.tariff}'), "
+                f"cost_price=Money('{self.cost_price}'), gap=Money('{self.gap}'))")
+
+
+def check_tariff(tariff: Money, model: _ModelLike, basis: Union[PriceBasis, str] = "floor", bands: _Bands = None) -> RealismCheck:
+    """Check one tariff for realism against the cost price of ``model`` (a CostModel, a mapping
+    in the cost-model format, or a path) on ``basis`` (``"floor"``, ``"fixed"`` or
+    ``"substantiated"``), with the bundled plausibility bands or ``bands`` overriding them."""
+    return RealismCheck.from_core(_core.check_tariff(tariff, model, str(basis), bands))
+
+
+def _pyarrow() -> ModuleType:
+    try:
+        return importlib.import_module("pyarrow")
+    except ImportError as e:
+        raise ImportError(
+            "output='arrow' needs pyarrow, which is not installed: pip install pyarrow "
+            "(or zorginkoop[arrow])"
+        ) from e
+
+
+def _wants_arrow(output: str) -> bool:
+    """True for ``"arrow"`` (pyarrow is then imported first, before any computation); ``_core``
+    refuses any value but ``"python"`` and ``"arrow"`` with an InvalidInput."""
+    if output == "arrow":
+        _pyarrow()
+        return True
+    return False
+
+
+def _arrow_table(raw: tuple[int, list[tuple[Any, ...]]]) -> Any:
+    """The ``pyarrow.Table`` of the row count and raw column buffers ``_core`` returns for
+    ``output="arrow"``: each column is (name, "decimal" | "text", null count, validity bitmap or
+    None, buffers...), decimals as 16-byte little-endian two's-complement integers (the value
+    times 10^18), text as int32 offsets and UTF-8 bytes."""
+    pa = _pyarrow()
+    rows, columns = raw
+    decimal_type = pa.decimal128(*ARROW_DECIMAL)
+    arrays = []
+    names = []
+    for name, kind, nulls, validity, *buffers in columns:
+        valid = None if validity is None else pa.py_buffer(validity)
+        if kind == "decimal":
+            arrays.append(pa.Array.from_buffers(decimal_type, rows, [valid, pa.py_buffer(buffers[0])], null_count=nulls))
+        else:
+            offsets, data = buffers
+            arrays.append(
+                pa.Array.from_buffers(pa.string(), rows, [valid, pa.py_buffer(offsets), pa.py_buffer(data)], null_count=nulls)
+            )
+        names.append(name)
+    return pa.table(arrays, names=names)
+
+
+def _is_pandas(value: Any) -> bool:
+    """A pandas DataFrame or Series (duck-typed: pandas is not imported unless it is in use)."""
+    return hasattr(value, "iloc") and hasattr(value, "index")
+
+
+def _is_frame(value: Any) -> bool:
+    return _is_pandas(value) and hasattr(value, "columns")
+
+
+_MODELS_EXPECTED = ("models: expected a sequence of cost models (CostModel, mapping or path), one per row, or one "
+                    "base model with a table of overrides; got a DataFrame (a DataFrame is a table of overrides: pass "
+                    "it as table= with a base model)")
+
+
+def _plain(value: Any, what: str) -> Any:
+    """A pandas input as ``_core`` reads it: a Series as an object array of its cells, a
+    DataFrame ``table`` as a mapping of column name -> object array. A DataFrame given for
+    ``models`` or ``tariffs`` is a TypeError; anything else is passed on as it is."""
+    if value is None or not _is_pandas(value):
+        return value
+    if _is_frame(value):
+        if what == "table":
+            return {name: column.to_numpy(dtype=object) for name, column in value.items()}
+        if what == "models":
+            raise TypeError(_MODELS_EXPECTED)
+        raise TypeError(f"{what}: expected a sequence of tariffs, one per row (str, int, decimal.Decimal or Money; a "
+                        "list, tuple, numpy integer array or pandas Series); got DataFrame")
+    return value.to_numpy(dtype=object)
+
+
+def _result(columns: dict[str, list[Any]], inputs: tuple[Any, ...]) -> Any:
+    """The dict of columns, or a DataFrame with the index of the first pandas input."""
+    for value in inputs:
+        if value is not None and _is_pandas(value):
+            pandas = importlib.import_module("pandas")
+            return pandas.DataFrame(columns, index=value.index)
+    return columns
+
+
+def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", output: Output = "python") -> Any:
+    """Build up many cost models at once (the computation runs in C++ with the GIL released).
+
+    Parameters
+    ----------
+    models
+        Without ``table``: a sequence of cost models, one per row (each a CostModel, a mapping in the
+        cost-model format, or a path to a YAML/JSON file; a list, tuple, numpy object array or pandas
+        Series). A single model, a path or a DataFrame given here is a TypeError.
+        With ``table``: one base model (CostModel, mapping or path).
+    table
+        Overrides of the base model, one row per result row: a mapping of column -> sequence of values
+        (list, tuple, numpy array) or a pandas DataFrame. Each column name is a dotted path in the
+        cost model (tariffs.md section 2), with ``[i]`` for list items: ``name``, ``law``, ``unit``;
+        ``staff[i].function|monthly_salary|share|holiday_pay|year_end_bonus|irregular_hours|
+        other_allowances|employer_charges``, ``staff[i].cao.name|scale|step|scale_amount``;
+        ``hours.annual_hours|hours_per_week|weeks_per_year|leave_hours|public_holiday_hours|
+        training_hours|meeting_hours|sickness|indirect|productivity``;
+        ``travel.per_hour|km_per_hour|rate_per_km|per_unit``;
+        ``training.share_of_personnel|per_fte_year|per_unit``;
+        ``municipal_obligations.per_hour|hours_per_unit|per_unit``;
+        ``client_bound_other.per_unit|per_bed_year|occupancy``; ``overhead.rate|convention``;
+        ``risk_margin.rate``; ``indexation.clause|rate``;
+        ``delivery.staff_hours_per_unit|staff_per_group|group_size|occupancy``;
+        ``rounding.mode|scale|multiple_of``. Items ``[i]`` must exist in the base model. Values are
+        str, int (numpy integers included), decimal.Decimal or bool; float (numpy floats included) is
+        a TypeError, and None/NaN is an error of that row.
+    errors
+        ``"raise"`` (default): the first bad row raises its error (path ``rows[i]...``).
+        ``"collect"``: a bad row (unreadable model, missing or float cell, Overflow in the
+        computation) gets None in every column and its message in the ``error`` column.
+    output
+        ``"python"`` (default): decimal.Decimal, str and None cells, as described under Returns.
+        ``"arrow"``: a ``pyarrow.Table`` with the same columns, amounts, rates and hours as
+        ``decimal128(38, 18)`` and text as ``string`` (null where a value is None), filled in C++
+        without a Python object per cell. A value outside decimal128(38, 18) (more than 20 digits
+        before the point) is an Overflow naming ``rows[i].<column>`` (with ``errors="collect"``: that
+        row's error). Needs pyarrow (``pip install zorginkoop[arrow]``); without it, ImportError.
+
+    Returns
+    -------
+    A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``
+    or ``models`` is a pandas object. Columns: ``tariff`` (Decimal at the model's rounding scale,
+    Decimal("54.30")), ``total`` (unrounded, at least cents), ``cost_per_productive_hour`` (K),
+    ``productivity`` (fraction), ``hours_per_unit`` (h), ``uncovered_elements`` (str of element
+    letters), and with ``errors="collect"`` ``error`` (None or the row's message).
+    """
+    arrow = _wants_arrow(output)
+    result = _core.build_up_many(_plain(models, "models"), _plain(table, "table"), errors, output)
+    return _arrow_table(result) if arrow else _result(result, (table, models))
+
+
+def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basis: Union[PriceBasis, str] = "floor",
+                  bands: _Bands = None, errors: str = "raise", output: Output = "python") -> Any:
+    """Check many tariffs for realism at once (in C++, with the GIL released).
+
+    Parameters
+    ----------
+    tariffs
+        One tariff per row: a sequence (list, tuple, numpy integer array, pandas Series) of str, int,
+        decimal.Decimal or Money. A single value is a TypeError; float (numpy floats included) is a
+        TypeError; None/NaN is an error of that row.
+    models
+        One cost model for every row (CostModel, mapping or path), a sequence of models (one per
+        row), or with ``table`` the base model. See ``build_up_many`` for the sequence and for the
+        override paths a table may use.
+    table
+        Overrides of the base model, one row per tariff (mapping of column -> values, or DataFrame).
+    basis
+        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (tariffs.md section 3).
+    bands
+        Plausibility bands: None (the bundled bands), PlausibilityBands, a mapping or a path; a
+        mapping or path overrides the bundled bands parameter by parameter.
+    errors
+        ``"raise"`` (default) or ``"collect"``: a bad row (bad or missing tariff, unreadable model,
+        missing or float cell, Overflow in the computation) gets None in every column and its message
+        in the ``error`` column.
+    output
+        ``"python"`` (default) or ``"arrow"`` (a ``pyarrow.Table``), as for ``build_up_many``.
+
+    Returns
+    -------
+    A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``,
+    ``models`` or ``tariffs`` is a pandas object. Columns: ``verdict`` (realistic, below_cost,
+    implausible, elements_missing), ``cost_price`` (Decimal at the model's rounding scale), ``gap``
+    (tariff - cost price, at least cents), ``gap_percent``, ``uncovered_elements`` (str of element
+    letters), ``out_of_band`` (comma-separated paths of parameters outside their band),
+    ``break_even_productivity``, ``break_even_overhead_rate``, ``break_even_salary_factor`` (Decimal
+    or None), and with ``errors="collect"`` ``error`` (None or the row's message).
+    """
+    arrow = _wants_arrow(output)
+    result = _core.check_tariffs(_plain(tariffs, "tariffs"), _plain(models, "models"), _plain(table, "table"),
+                                 str(basis), bands, errors, output)
+    return _arrow_table(result) if arrow else _result(result, (table, models, tariffs))
+
+
+# Numpy-style sections start at the left margin, as in the C++ functions' docstrings (Python 3.13
+# does this itself).
+for _fn in (build_up_many, check_tariffs):
+    _fn.__doc__ = inspect.cleandoc(_fn.__doc__ or "")
