@@ -610,13 +610,14 @@ bool is_full_regime(ProcedureKind k) noexcept {
 bool is_tendered(ProcedureKind k) noexcept { return k != ProcedureKind::open_house && k != ProcedureKind::subsidy; }
 
 Location Document::location(const std::string& path) const {
-    std::string p = path;
+    // The path itself, else its nearest recorded ancestor; looked up without copying the prefixes.
+    std::string_view p = path;
     while (true) {
         auto it = marks.find(p);
         if (it != marks.end()) return Location{path, it->second.line, it->second.column, source};
         if (p.empty()) break;
         const auto cut = p.find_last_of(".[");
-        p = cut == std::string::npos ? std::string() : p.substr(0, cut);
+        p = cut == std::string_view::npos ? std::string_view() : p.substr(0, cut);
     }
     return Location{path, 0, 0, source};
 }

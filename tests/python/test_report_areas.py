@@ -16,7 +16,7 @@ MODEL = ROOT / "examples" / "models" / "begeleiding-individueel.yaml"
 
 def test_realism_check_to_report() -> None:
     check = _core.check_tariff(zk.Money("58.00"), str(MODEL), "floor", None)
-    report = check.to_report()
+    report = check.to_report()  # the C++ binding's own conversion
     f = report.findings[0]
     assert (f.rule, f.severity, f.message_key) == ("TARIFF-REALISM", "error", "tariff.finding.below_cost")
     assert f.evidence["verdict"] == "below_cost" and f.evidence["cost_price"] == "60.23"
@@ -47,3 +47,14 @@ def test_cli_tariff_sarif(cli: str) -> None:
     assert ok.returncode == 0 and json.loads(ok.stdout)["runs"][0]["results"][0]["level"] == "note"
     no_tariff = run("--format", "sarif")
     assert no_tariff.returncode == 2 and no_tariff.stdout == "" and "--tariff" in no_tariff.stderr
+
+
+def test_typed_layer_returns_typed_reports() -> None:
+    check = zk.check_tariff(zk.Money("58.00"), str(MODEL), "floor")
+    report = check.to_report()
+    assert isinstance(report, zk.Report)
+    assert report == zk.Report.from_core(_core.check_tariff(zk.Money("58.00"), str(MODEL), "floor", None).to_report())
+    assert report.findings[0].rule == "TARIFF-REALISM" and report.findings[0].severity is zk.Severity.ERROR
+    clause = {"components": [{"series": "OVA", "weight": "0.8"}, {"series": "PPC", "weight": "0.1"}]}
+    typed = zk.clause_problems_report(zk.check_indexation_clause(clause, [2024]), "clause")
+    assert isinstance(typed, zk.Report) and typed.findings[0].rule == "INDEX-WEIGHTS-SUM"

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from . import _core
+from .report import Report
 from ._core import (
     CatchUpSettlement,
     ClauseProblem,
@@ -40,7 +41,6 @@ from ._core import (
     IndexSeriesSet,
     Money,
     RateDerivation,
-    Report,
     RoundingPolicy,
     UsedFigure,
 )
@@ -504,4 +504,4 @@ def clause_problems_report(problems: Sequence[ClauseProblem], subject: str = "")
     """The problems of :func:`check_indexation_clause` as a :class:`~zorginkoop.Report` (rule ids
     ``INDEX-<CODE>``, e.g. ``INDEX-WEIGHTS-SUM``; error, or warning for rounding not stated), with
     ``to_text``, ``to_json`` and ``to_sarif`` like the report of a procurement check."""
-    return _core.clause_problems_report(list(problems), subject)
+    return Report.from_core(_core.clause_problems_report(list(problems), subject))

@@ -154,13 +154,17 @@ class Report:
         """The report as JSON (with its schema version), messages in ``lang``."""
         return self.core.to_json(lang)
 
-    def to_sarif(self, lang: str = "nl") -> str:
-        """The report as SARIF 2.1.0, for code-scanning tools."""
-        return self.core.to_sarif(lang)
+    def to_sarif(self, lang: str = "nl", rule_docs_uri: str = "") -> str:
+        """The report as SARIF 2.1.0, for code-scanning tools. ``rule_docs_uri``: the absolute URI
+        where the rule pages (``docs/rules/<ID>.md``) are published; each rule's ``helpUri`` then
+        links its page (default: the first law the rule cites)."""
+        return self.core.to_sarif(lang, rule_docs_uri)
 
-    def to_text(self, lang: str = "nl") -> str:
-        """The report as text for a terminal (user text with control characters escaped)."""
-        return self.core.to_text(lang)
+    def to_text(self, lang: str = "nl", *, hide_not_evaluated: bool = False) -> str:
+        """The report as text for a terminal (user text with control characters escaped). By default
+        one line lists the fields whose absence kept rules from being evaluated (and how many rules
+        each blocks); ``hide_not_evaluated=True`` leaves that line out."""
+        return self.core.to_text(lang, hide_not_evaluated=hide_not_evaluated)
 
     def __hash__(self) -> int:
         return hash(self._key())

@@ -25,7 +25,7 @@ from typing import Any, Literal, Union
 from . import _core
 from ._core import BuildUp, CostModel, Money, PlausibilityBands, Rate
 from .enums import PriceBasis, Verdict
-from .report import value_of
+from .report import Report, value_of
 
 __all__ = [
     "ARROW_DECIMAL",
@@ -123,6 +123,12 @@ class RealismCheck:
     def to_text(self, lang: str = "nl") -> str:
         """The build-up and the check as text, in ``"nl"`` (default) or ``"en"``."""
         return self.core.to_text(lang)
+
+    def to_report(self) -> Report:
+        """The verdict and the parameters outside their band as findings of a
+        :class:`~zorginkoop.Report` (rules ``TARIFF-REALISM``, ``TARIFF-BAND``), rendered like the
+        report of a procurement check (text, JSON, SARIF)."""
+        return Report.from_core(self.core.to_report())
 
     def __repr__(self) -> str:
         return (f"RealismCheck({self.verdict.value!r}, basis={self.basis.value!r}, tariff=Money('{self.tariff}'), "

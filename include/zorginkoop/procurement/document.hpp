@@ -261,7 +261,7 @@ struct Document {
 
     // Where the document came from (not part of its content; ignored by ==).
     std::string source;                       // file name, or empty
-    std::map<std::string, io::Mark> marks;    // path → line/column of every field read
+    std::map<std::string, io::Mark, std::less<>> marks;  // path → line/column of every field read
 
     /// The location of `path` in the source; for a path that is absent, the nearest enclosing
     /// field that is present (the document itself at worst).
