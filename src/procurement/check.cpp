@@ -12,33 +12,25 @@ namespace zorginkoop::procurement {
 
 namespace detail {
 
-std::optional<Date> version_of(const std::string& law_id) {
-    // research/legal-rules.md, "Version basis": the consolidated versions its text was quoted from.
-    if (law_id == jeugdwet || law_id == besluit_jeugdwet || law_id == uitv_besluit_wmo || law_id == regeling_jeugdwet)
-        return parse_date("2026-01-01");
-    if (law_id == wmo) return parse_date("2026-07-01");
-    if (law_id == aw) return parse_date("2026-04-30");
-    if (law_id == uitv_regeling_wmo) return parse_date("2025-03-20");
-    return std::nullopt;
-}
-
-Citation cite(const std::string& law_id, const std::string& article, const std::string& lid,
+Citation cite(const std::string& law_key, const std::string& article, const std::string& lid,
               const std::string& onderdeel, LawScope law, const std::string& tag) {
+    const LegalSource& source = LawRegistry::bundled().by_key(law_key);
     Citation c;
-    c.law_id = law_id;
+    c.law_id = source.id;
     c.article = article;
     c.lid = lid;
     c.onderdeel = onderdeel;
-    c.version_date = version_of(law_id);
+    if (source.version) c.version_date = source.version->date;
     c.law = law;
     c.tag = tag;
+    c.law_key = source.key;
     return c;
 }
 
-Citation cite_version(const std::string& law_id, const std::string& article, const std::string& lid,
+Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
                       const std::string& onderdeel, const char* version, LawScope law, const std::string& tag) {
-    Citation c = cite(law_id, article, lid, onderdeel, law, tag);
-    c.version_date = parse_date(version);
+    Citation c = cite(law_key, article, lid, onderdeel, law, tag);
+    c.version_date = LawRegistry::bundled().version_date(law_key, version);
     c.pinned = true;
     return c;
 }

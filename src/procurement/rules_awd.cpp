@@ -112,10 +112,10 @@ std::vector<Rule> awd_rules() {
             .titled("Oude regel: gunning op EMVI met een kwaliteitscriterium",
                     "Former rule: award on MEAT with a quality criterion")
             .except(not_public_contract).in_force("2015-01-01", "2022-06-30")
-            .citing({cite_version(jeugdwet, "2.11", "2", "", "2022-01-01", LawScope::jeugdwet),
-                     cite_version(jeugdwet, "2.11", "3", "", "2022-01-01", LawScope::jeugdwet),
-                     cite_version(wmo, "2.6.4", "2", "", "2015-01-01", LawScope::wmo2015),
-                     cite_version(wmo, "2.6.4", "3", "", "2015-01-01", LawScope::wmo2015)})
+            .citing({cite_version(jeugdwet, "2.11", "2", "", "before_2022_07", LawScope::jeugdwet),
+                     cite_version(jeugdwet, "2.11", "3", "", "before_2022_07", LawScope::jeugdwet),
+                     cite_version(wmo, "2.6.4", "2", "", "before_2022_07", LawScope::wmo2015),
+                     cite_version(wmo, "2.6.4", "3", "", "before_2022_07", LawScope::wmo2015)})
             .noting("Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
                     "in the notice is not in the document format and is not checked."),
         declare("AWD-003", Severity::error, Stage::award, awd_003).only(full_regime)

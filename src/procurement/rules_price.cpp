@@ -12,8 +12,8 @@ namespace zorginkoop::procurement::detail {
 namespace {
 
 // The Haaglanden case on overhead percentages defined on different bases (PRICE-009).
-constexpr const char* haaglanden_rb = "ECLI:NL:RBDHA:2019:11096";
-constexpr const char* haaglanden_hof = "ECLI:NL:GHDHA:2020:1120";
+constexpr const char* haaglanden_rb = "haaglanden_rb";
+constexpr const char* haaglanden_hof = "haaglanden_hof";
 
 /// The product's cost model, read by the tariff module with the document; nullptr when the
 /// product has none (or its file was not loaded).
@@ -245,7 +245,7 @@ void price_010(const Document& doc, const RuleContext&, Emitter& out) {
 std::vector<Rule> price_rules() {
     const auto wmo_elements = cite(uitv_besluit_wmo, "5.4", "1", "", LawScope::wmo2015);
     const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", LawScope::jeugdwet);
-    const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "2022-01-01", LawScope::wmo2015);
+    const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "before_2024_07", LawScope::wmo2015);
     const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", LawScope::jeugdwet);
     // Wmo 2015 art. 2.6.6 lid 1 has its onderdelen a and b from the Wet maatschappelijk verantwoord
     // inkopen (Stb. 2022, 188). Its Wmo part (art. II, onderdelen C en D) was excluded from the entry
@@ -264,8 +264,8 @@ std::vector<Rule> price_rules() {
             .titled("Wmo (2017-2024): vaste prijs, reële ondergrens of verantwoorde route",
                     "Wmo (2017-2024): fixed price, reële price floor or accounted route")
             .law(LawScope::wmo2015).in_force("2017-06-01", "2024-06-30")
-            .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "2022-01-01", LawScope::wmo2015),
-                     cite_version(uitv_besluit_wmo, "5.4", "4", "", "2022-01-01", LawScope::wmo2015), wmo_old_elements})
+            .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "before_2024_07", LawScope::wmo2015),
+                     cite_version(uitv_besluit_wmo, "5.4", "4", "", "before_2024_07", LawScope::wmo2015), wmo_old_elements})
             .noting("In force from 2017-06-01 per secondary sources (research/legal-rules.md WMO-5.4-H1); the text is "
                     "cited from the consolidated version valid 2022-01-01."),
         declare("PRICE-003", Severity::error, Stage::price, price_003).law(LawScope::jeugdwet).in_force("2024-07-01")
@@ -295,7 +295,7 @@ std::vector<Rule> price_rules() {
             .titled("Geen indexering: geen clausule en geen indexeringselement",
                     "No indexation: no clause and no indexation element")
             .citing({cite(uitv_besluit_wmo, "5.4", "1", "e", LawScope::wmo2015),
-                     cite_version(uitv_besluit_wmo, "5.4", "3", "e", "2022-01-01", LawScope::wmo2015),
+                     cite_version(uitv_besluit_wmo, "5.4", "3", "e", "before_2024_07", LawScope::wmo2015),
                      cite(besluit_jeugdwet, "2.3", "1", "d", LawScope::jeugdwet)})
             .noting("Wmo from 2017-06-01 (element e); Jeugdwet from 2024-07-01 (element d), checked in the rule."),
         declare("PRICE-009", Severity::warning, Stage::price, price_009)

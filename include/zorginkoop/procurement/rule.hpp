@@ -52,6 +52,8 @@ struct Citation {
     bool pinned = false;
     /// The onderdeel exists only in versions from this date; an earlier version is cited without it.
     std::optional<Date> onderdeel_from;
+    /// The law's key in data/law/laws.yaml ("jeugdwet"); `law_id` is its official id.
+    std::string law_key;
 };
 
 /// What the caller can set for a check.
