@@ -13,7 +13,7 @@ namespace zorginkoop::procurement {
 namespace detail {
 
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid,
-              const std::string& onderdeel, LawScope law, const std::string& tag) {
+              const std::string& onderdeel, std::optional<Law> law, const std::string& tag) {
     const LegalSource& source = LawRegistry::bundled().by_key(law_key);
     Citation c;
     c.law_id = source.id;
@@ -28,7 +28,7 @@ Citation cite(const std::string& law_key, const std::string& article, const std:
 }
 
 Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
-                      const std::string& onderdeel, const char* version, LawScope law, const std::string& tag) {
+                      const std::string& onderdeel, const char* version, std::optional<Law> law, const std::string& tag) {
     Citation c = cite(law_key, article, lid, onderdeel, law, tag);
     c.version_date = LawRegistry::bundled().version_date(law_key, version);
     c.pinned = true;
@@ -50,7 +50,7 @@ RuleDecl&& RuleDecl::titled(const char* nl, const char* en) && {
     rule_.title = RuleTitle{nl, en};
     return std::move(*this);
 }
-RuleDecl&& RuleDecl::law(LawScope scope) && {
+RuleDecl&& RuleDecl::law(std::optional<Law> scope) && {
     rule_.law = scope;
     return std::move(*this);
 }
@@ -207,9 +207,7 @@ using namespace detail;
 // ---- Emitter --------------------------------------------------------------------------------------
 
 bool Emitter::in_scope(const Citation& c) const {
-    if (c.law == LawScope::jeugdwet && doc_.law != CareLaw::jeugdwet) return false;
-    if (c.law == LawScope::wmo2015 && doc_.law != CareLaw::wmo2015) return false;
-    return true;
+    return !c.law || *c.law == doc_.law;
 }
 
 std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) const {
@@ -343,10 +341,7 @@ RuleContext derive_context(const Document& doc, const CheckOptions& options) {
 
 namespace {
 
-bool in_law(LawScope s, CareLaw l) {
-    return s == LawScope::both || (s == LawScope::jeugdwet && l == CareLaw::jeugdwet) ||
-           (s == LawScope::wmo2015 && l == CareLaw::wmo2015);
-}
+bool in_law(std::optional<Law> s, Law l) { return !s || *s == l; }
 
 bool contains(const std::vector<ProcedureKind>& v, ProcedureKind k) { return std::find(v.begin(), v.end(), k) != v.end(); }
 

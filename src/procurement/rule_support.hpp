@@ -40,11 +40,11 @@ inline constexpr const char* g_eforms = "eforms_sdk";
 /// A citation of the consolidated version legal-rules.md quotes for that law (`law_key`: its key in
 /// data/law/laws.yaml; an unknown key is an InvalidInput).
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid = {},
-              const std::string& onderdeel = {}, LawScope law = LawScope::both, const std::string& tag = {});
+              const std::string& onderdeel = {}, std::optional<Law> law = std::nullopt, const std::string& tag = {});
 /// A citation of an explicitly dated (historic) version: `version` names one of the law's
 /// `versions` in data/law/laws.yaml.
 Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
-                      const std::string& onderdeel, const char* version, LawScope law = LawScope::both,
+                      const std::string& onderdeel, const char* version, std::optional<Law> law = std::nullopt,
                       const std::string& tag = {});
 
 /// `c` with an onderdeel that exists only in versions from `from` (YYYY-MM-DD): a finding whose
@@ -65,7 +65,7 @@ class RuleDecl {
 public:
     RuleDecl(const char* id, Severity severity, Stage stage, RuleFn body);
     RuleDecl&& titled(const char* nl, const char* en) &&;
-    RuleDecl&& law(LawScope scope) &&;
+    RuleDecl&& law(std::optional<Law> scope) &&;
     RuleDecl&& only(std::vector<ProcedureKind> kinds) &&;
     RuleDecl&& except(std::vector<ProcedureKind> kinds) &&;
     /// Only when REG-001 finds Part 2 of the Aw 2012 applicable.

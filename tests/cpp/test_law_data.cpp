@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <type_traits>
 
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/law/registry.hpp"
@@ -154,4 +155,19 @@ TEST_CASE("law data: a bad law file is a typed error naming the path", "[law][da
     CHECK_THROWS_AS(read(head + jw + "    versions:\n      - {name: a, date: 2022-01-01, source: s}\n"
                                      "      - {name: a, date: 2023-01-01, source: s}\n"),
                     InvalidInput);
+}
+
+TEST_CASE("one Law enum: documents, cost models, rules and citations share zorginkoop::Law", "[law]") {
+    static_assert(std::is_same_v<decltype(procurement::Document{}.law), Law>);
+    static_assert(std::is_same_v<decltype(CostModel{}.law), Law>);
+    static_assert(std::is_same_v<decltype(procurement::Rule{}.law), std::optional<Law>>);
+    static_assert(std::is_same_v<decltype(procurement::Citation{}.law), std::optional<Law>>);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    static_assert(std::is_same_v<procurement::CareLaw, Law>);  // the former name still compiles
+#pragma GCC diagnostic pop
+    // A rule for one law, and one for both (no law).
+    CHECK(procurement::find_rule("PRICE-001").law == Law::wmo2015);
+    CHECK_FALSE(procurement::find_rule("REG-001").law.has_value());
+    CHECK(std::string(procurement::name(Law::wmo2015)) == law_name(Law::wmo2015));
 }

@@ -31,8 +31,6 @@ namespace zorginkoop::procurement {
 /// funding (the funding stage holds the FUND, IJW, NVO and JREG groups).
 enum class Stage { regime, value, publication, term, award, price, open_house, funding };
 
-enum class LawScope { both, jeugdwet, wmo2015 };
-
 /// One citation of a rule, resolved through LawRegistry::cite. `tag` empty: cited by every finding
 /// of the rule; otherwise only by findings that ask for that tag (e.g. "full_regime"). When every
 /// citation of a rule is tagged, a finding that asks for no tag cites them all.
@@ -47,7 +45,8 @@ struct Citation {
     std::string lid;
     std::string onderdeel;
     std::optional<Date> version_date;
-    LawScope law = LawScope::both;
+    /// The law under which the citation applies (nullopt: both).
+    std::optional<Law> law;
     std::string tag;
     bool pinned = false;
     /// The onderdeel exists only in versions from this date; an earlier version is cited without it.
@@ -101,7 +100,8 @@ struct Rule {
     RuleTitle title;
     Severity severity = Severity::info;  // default; a rule may vary it per finding as rules.md says
     Stage stage = Stage::regime;
-    LawScope law = LawScope::both;
+    /// The law the rule is for (nullopt: both Jeugdwet and Wmo 2015).
+    std::optional<Law> law;
     /// Procedure kinds the rule is for (empty: any). A rule limited to kinds reports "not
     /// evaluated" when the document states no kind.
     std::vector<ProcedureKind> only_kinds;
