@@ -171,3 +171,23 @@ TEST_CASE("one Law enum: documents, cost models, rules and citations share zorgi
     CHECK_FALSE(procurement::find_rule("REG-001").law.has_value());
     CHECK(std::string(procurement::name(Law::wmo2015)) == law_name(Law::wmo2015));
 }
+
+TEST_CASE("one citation type: a rule's citation is a LegalRef resolved by the registry", "[law]") {
+    static_assert(std::is_base_of_v<LegalRef, procurement::Citation>);
+    const LawRegistry& laws = LawRegistry::bundled();
+    for (const auto& rule : procurement::rule_catalogue())
+        for (const auto& c : rule.citations) {
+            INFO(rule.id << " " << c.law_id << " " << c.article);
+            CHECK(c.url.empty());  // declared, not yet resolved
+            const LegalRef& declared = c;
+            const LegalRef resolved = laws.cite(c.law_id, c.article, c.lid, c.onderdeel, c.version_date);
+            CHECK(resolved.law_id == declared.law_id);
+            CHECK(resolved.article == declared.article);
+            CHECK(resolved.version_date == declared.version_date);
+            // Resolving adds the URL; guidance has none, so there the two are equal.
+            if (laws.at(c.law_id).kind == LawKind::guidance)
+                CHECK(resolved == declared);
+            else
+                CHECK((!resolved.url.empty() && resolved != declared));
+        }
+}

@@ -39,12 +39,10 @@ enum class Stage { regime, value, publication, term, award, price, open_house, f
 /// reference date (wetten.overheid.nl's geldigheidsdatum); without a reference date it links
 /// `version_date`, the version the research quoted. A `pinned` citation (an explicitly dated
 /// historic text) always links `version_date`.
-struct Citation {
-    std::string law_id;
-    std::string article;
-    std::string lid;
-    std::string onderdeel;
-    std::optional<Date> version_date;
+///
+/// A Citation is the one citation type, LegalRef, as a rule declares it (law id, article, lid,
+/// onderdeel, version date; `url` stays empty until LawRegistry::cite resolves it) with where it applies.
+struct Citation : LegalRef {
     /// The law under which the citation applies (nullopt: both).
     std::optional<Law> law;
     std::string tag;
