@@ -12,33 +12,25 @@ namespace zorginkoop::procurement {
 
 namespace detail {
 
-std::optional<Date> version_of(const std::string& law_id) {
-    // research/legal-rules.md, "Version basis": the consolidated versions its text was quoted from.
-    if (law_id == jeugdwet || law_id == besluit_jeugdwet || law_id == uitv_besluit_wmo || law_id == regeling_jeugdwet)
-        return parse_date("2026-01-01");
-    if (law_id == wmo) return parse_date("2026-07-01");
-    if (law_id == aw) return parse_date("2026-04-30");
-    if (law_id == uitv_regeling_wmo) return parse_date("2025-03-20");
-    return std::nullopt;
-}
-
-Citation cite(const std::string& law_id, const std::string& article, const std::string& lid,
-              const std::string& onderdeel, LawScope law, const std::string& tag) {
+Citation cite(const std::string& law_key, const std::string& article, const std::string& lid,
+              const std::string& onderdeel, std::optional<Law> law, const std::string& tag) {
+    const LegalSource& source = LawRegistry::bundled().by_key(law_key);
     Citation c;
-    c.law_id = law_id;
+    c.law_id = source.id;
     c.article = article;
     c.lid = lid;
     c.onderdeel = onderdeel;
-    c.version_date = version_of(law_id);
+    if (source.version) c.version_date = source.version->date;
     c.law = law;
     c.tag = tag;
+    c.law_key = source.key;
     return c;
 }
 
-Citation cite_version(const std::string& law_id, const std::string& article, const std::string& lid,
-                      const std::string& onderdeel, const char* version, LawScope law, const std::string& tag) {
-    Citation c = cite(law_id, article, lid, onderdeel, law, tag);
-    c.version_date = parse_date(version);
+Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
+                      const std::string& onderdeel, const char* version, std::optional<Law> law, const std::string& tag) {
+    Citation c = cite(law_key, article, lid, onderdeel, law, tag);
+    c.version_date = LawRegistry::bundled().version_date(law_key, version);
     c.pinned = true;
     return c;
 }
@@ -58,7 +50,7 @@ RuleDecl&& RuleDecl::titled(const char* nl, const char* en) && {
     rule_.title = RuleTitle{nl, en};
     return std::move(*this);
 }
-RuleDecl&& RuleDecl::law(LawScope scope) && {
+RuleDecl&& RuleDecl::law(std::optional<Law> scope) && {
     rule_.law = scope;
     return std::move(*this);
 }
@@ -215,9 +207,7 @@ using namespace detail;
 // ---- Emitter --------------------------------------------------------------------------------------
 
 bool Emitter::in_scope(const Citation& c) const {
-    if (c.law == LawScope::jeugdwet && doc_.law != CareLaw::jeugdwet) return false;
-    if (c.law == LawScope::wmo2015 && doc_.law != CareLaw::wmo2015) return false;
-    return true;
+    return !c.law || *c.law == doc_.law;
 }
 
 std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) const {
@@ -351,10 +341,7 @@ RuleContext derive_context(const Document& doc, const CheckOptions& options) {
 
 namespace {
 
-bool in_law(LawScope s, CareLaw l) {
-    return s == LawScope::both || (s == LawScope::jeugdwet && l == CareLaw::jeugdwet) ||
-           (s == LawScope::wmo2015 && l == CareLaw::wmo2015);
-}
+bool in_law(std::optional<Law> s, Law l) { return !s || *s == l; }
 
 bool contains(const std::vector<ProcedureKind>& v, ProcedureKind k) { return std::find(v.begin(), v.end(), k) != v.end(); }
 

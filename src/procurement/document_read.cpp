@@ -29,7 +29,7 @@ struct EnumTable {
     }
 };
 
-constexpr EnumTable<CareLaw, 2> law_table{{{{CareLaw::jeugdwet, "jeugdwet"}, {CareLaw::wmo2015, "wmo2015"}}}};
+constexpr EnumTable<Law, 2> law_table{{{{Law::jeugdwet, "jeugdwet"}, {Law::wmo2015, "wmo2015"}}}};
 constexpr EnumTable<ProcedureKind, 8> kind_table{{{
     {ProcedureKind::sas, "sas"},
     {ProcedureKind::open_house, "open_house"},
@@ -592,7 +592,7 @@ std::string directory_of(const std::string& path) {
 
 }  // namespace
 
-const char* name(CareLaw v) noexcept { return law_table.name(v); }
+const char* name(Law v) noexcept { return law_table.name(v); }
 const char* name(ProcedureKind v) noexcept { return kind_table.name(v); }
 const char* name(FundingVariant v) noexcept { return variant_table.name(v); }
 const char* name(FundingForm v) noexcept { return form_table.name(v); }

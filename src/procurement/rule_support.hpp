@@ -12,47 +12,47 @@
 
 namespace zorginkoop::procurement::detail {
 
-// ---- law ids (rules.md, top) and the consolidated versions whose text research/legal-rules.md
-// quotes (its "Version basis"). -----------------------------------------------------------------
-inline constexpr const char* jeugdwet = "BWBR0034925";
-inline constexpr const char* besluit_jeugdwet = "BWBR0035779";
-inline constexpr const char* wmo = "BWBR0035362";
-inline constexpr const char* uitv_besluit_wmo = "BWBR0035733";
-inline constexpr const char* aw = "BWBR0032203";
-inline constexpr const char* regeling_jeugdwet = "BWBR0036007";
-inline constexpr const char* uitv_regeling_wmo = "BWBR0036096";
-inline constexpr const char* wet_beschikbaarheid = "BWBR0051641";
-inline constexpr const char* directive = "32014L0024";
-inline constexpr const char* falk_pharma = "ECLI:EU:C:2016:399";
-inline constexpr const char* tirkkonen = "ECLI:EU:C:2018:142";
-// Guidance sources (LawKind::guidance in the registry; library keys, not official identifiers).
-inline constexpr const char* g_norm = "guidance:vng-norm-opdrachtgeverschap";
-inline constexpr const char* g_contractstandaarden = "guidance:contractstandaarden-wmo";
-inline constexpr const char* g_pianoo_open_house = "guidance:pianoo-open-house";
-inline constexpr const char* g_pianoo_contractduur = "guidance:pianoo-contractduur";
-inline constexpr const char* g_istandaarden = "guidance:istandaarden-ijw-iwmo-3.2";
-inline constexpr const char* g_begrippenlijst = "guidance:begrippenlijst-jw-wmo";
-inline constexpr const char* g_leergang = "guidance:seed-leergang-inkoop-jeugdhulp-2018";
-inline constexpr const char* g_rijnmond = "guidance:seed-inkoopstrategie-rijnmond-2023";
-inline constexpr const char* g_miov = "guidance:seed-inkoopstrategie-miov-2026";
-inline constexpr const char* g_eforms = "guidance:eforms-sdk-notice-types";
+// ---- the laws the rules cite, by their key in data/law/laws.yaml (LawRegistry::by_key gives the
+// official id and the consolidated version whose text research/legal-rules.md quotes). ----------
+inline constexpr const char* jeugdwet = "jeugdwet";
+inline constexpr const char* besluit_jeugdwet = "besluit_jeugdwet";
+inline constexpr const char* wmo = "wmo2015";
+inline constexpr const char* uitv_besluit_wmo = "uitv_besluit_wmo";
+inline constexpr const char* aw = "aw2012";
+inline constexpr const char* regeling_jeugdwet = "regeling_jeugdwet";
+inline constexpr const char* uitv_regeling_wmo = "uitv_regeling_wmo";
+inline constexpr const char* wet_beschikbaarheid = "wet_beschikbaarheid_jeugdzorg";
+inline constexpr const char* directive = "directive_2014_24";
+inline constexpr const char* falk_pharma = "falk_pharma";
+inline constexpr const char* tirkkonen = "tirkkonen";
+// Guidance sources (LawKind::guidance in the registry; their ids are not official identifiers).
+inline constexpr const char* g_norm = "vng_norm_opdrachtgeverschap";
+inline constexpr const char* g_contractstandaarden = "contractstandaarden_wmo";
+inline constexpr const char* g_pianoo_open_house = "pianoo_open_house";
+inline constexpr const char* g_pianoo_contractduur = "pianoo_contractduur";
+inline constexpr const char* g_istandaarden = "istandaarden_ijw_iwmo";
+inline constexpr const char* g_begrippenlijst = "begrippenlijst_jw_wmo";
+inline constexpr const char* g_leergang = "seed_leergang_2018";
+inline constexpr const char* g_rijnmond = "seed_rijnmond_2023";
+inline constexpr const char* g_miov = "seed_miov_2026";
+inline constexpr const char* g_eforms = "eforms_sdk";
 
-std::optional<Date> version_of(const std::string& law_id);
-
-/// A citation of the consolidated version legal-rules.md quotes for that law.
-Citation cite(const std::string& law_id, const std::string& article, const std::string& lid = {},
-              const std::string& onderdeel = {}, LawScope law = LawScope::both, const std::string& tag = {});
-/// A citation of an explicitly dated (historic) version.
-Citation cite_version(const std::string& law_id, const std::string& article, const std::string& lid,
-                      const std::string& onderdeel, const char* version, LawScope law = LawScope::both,
+/// A citation of the consolidated version legal-rules.md quotes for that law (`law_key`: its key in
+/// data/law/laws.yaml; an unknown key is an InvalidInput).
+Citation cite(const std::string& law_key, const std::string& article, const std::string& lid = {},
+              const std::string& onderdeel = {}, std::optional<Law> law = std::nullopt, const std::string& tag = {});
+/// A citation of an explicitly dated (historic) version: `version` names one of the law's
+/// `versions` in data/law/laws.yaml.
+Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
+                      const std::string& onderdeel, const char* version, std::optional<Law> law = std::nullopt,
                       const std::string& tag = {});
 
 /// `c` with an onderdeel that exists only in versions from `from` (YYYY-MM-DD): a finding whose
 /// cited version is older cites the lid without the onderdeel.
 Citation cite_onderdeel_from(Citation c, const char* from);
 
-// Algemene termijnenwet (BWBR0002448): cited by findings whose statutory deadline it extends.
-inline constexpr const char* termijnenwet = "BWBR0002448";
+// Algemene termijnenwet: cited by findings whose statutory deadline it extends.
+inline constexpr const char* termijnenwet = "termijnenwet";
 /// The tag under which a rule lists the Algemene termijnenwet citations (art. 1 lid 1, art. 3).
 inline constexpr const char* tag_extended = "termijnenwet";
 
@@ -65,7 +65,7 @@ class RuleDecl {
 public:
     RuleDecl(const char* id, Severity severity, Stage stage, RuleFn body);
     RuleDecl&& titled(const char* nl, const char* en) &&;
-    RuleDecl&& law(LawScope scope) &&;
+    RuleDecl&& law(std::optional<Law> scope) &&;
     RuleDecl&& only(std::vector<ProcedureKind> kinds) &&;
     RuleDecl&& except(std::vector<ProcedureKind> kinds) &&;
     /// Only when REG-001 finds Part 2 of the Aw 2012 applicable.

@@ -87,7 +87,7 @@ void awd_005(const Document& doc, const RuleContext&, Emitter& out) {
         return;
     }
     if (!*doc.contract_clauses->staff_takeover_consultation)
-        out.emit(doc.law == CareLaw::jeugdwet ? "missing_jeugdwet" : "missing_wmo", {},
+        out.emit(doc.law == Law::jeugdwet ? "missing_jeugdwet" : "missing_wmo", {},
                  {"contract_clauses.staff_takeover_consultation"});
 }
 
@@ -98,11 +98,11 @@ std::vector<Rule> awd_rules() {
         declare("AWD-001", Severity::error, Stage::award, awd_001).except(not_public_contract).in_force("2022-07-01")
             .titled("Gunning niet louter op laagste prijs; kwaliteit moet meewegen",
                     "No award on lowest price alone; quality must count")
-            .citing({cite(jeugdwet, "2.12", "1", "", LawScope::jeugdwet, "light"),
-                     cite(wmo, "2.6.4", "1", "", LawScope::wmo2015, "light"),
-                     cite(jeugdwet, "2.12", "2", "", LawScope::jeugdwet, "full"),
-                     cite(wmo, "2.6.4", "2", "", LawScope::wmo2015, "full"),
-                     cite(aw, "2.114", "4", "", LawScope::both, "full")})
+            .citing({cite(jeugdwet, "2.12", "1", "", Law::jeugdwet, "light"),
+                     cite(wmo, "2.6.4", "1", "", Law::wmo2015, "light"),
+                     cite(jeugdwet, "2.12", "2", "", Law::jeugdwet, "full"),
+                     cite(wmo, "2.6.4", "2", "", Law::wmo2015, "full"),
+                     cite(aw, "2.114", "4", "", std::nullopt, "full")})
             .noting("In force 2022-07-01 (Stb. 2022, 188 and 241). Where Aw 2.114 does not apply (SAS, below the "
                     "threshold; lid 1): lowest price, or no quality taken into account, fires; quality counts when a "
                     "criterion has kind quality, or when the basis is best_price_quality and no criteria are listed. "
@@ -112,17 +112,17 @@ std::vector<Rule> awd_rules() {
             .titled("Oude regel: gunning op EMVI met een kwaliteitscriterium",
                     "Former rule: award on MEAT with a quality criterion")
             .except(not_public_contract).in_force("2015-01-01", "2022-06-30")
-            .citing({cite_version(jeugdwet, "2.11", "2", "", "2022-01-01", LawScope::jeugdwet),
-                     cite_version(jeugdwet, "2.11", "3", "", "2022-01-01", LawScope::jeugdwet),
-                     cite_version(wmo, "2.6.4", "2", "", "2015-01-01", LawScope::wmo2015),
-                     cite_version(wmo, "2.6.4", "3", "", "2015-01-01", LawScope::wmo2015)})
+            .citing({cite_version(jeugdwet, "2.11", "2", "", "before_2022_07", Law::jeugdwet),
+                     cite_version(jeugdwet, "2.11", "3", "", "before_2022_07", Law::jeugdwet),
+                     cite_version(wmo, "2.6.4", "2", "", "before_2022_07", Law::wmo2015),
+                     cite_version(wmo, "2.6.4", "3", "", "before_2022_07", Law::wmo2015)})
             .noting("Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
                     "in the notice is not in the document format and is not checked."),
         declare("AWD-003", Severity::error, Stage::award, awd_003).only(full_regime)
             .titled("Subgunningscriteria zonder weging, marge of volgorde",
                     "Award sub-criteria without weight, range or order")
             .citing({cite(aw, "2.115", "4"), cite(aw, "2.115", "5"), cite(aw, "2.114", "2", "a")}),
-        declare("AWD-004", Severity::error, Stage::award, awd_004).law(LawScope::wmo2015).except(not_public_contract)
+        declare("AWD-004", Severity::error, Stage::award, awd_004).law(Law::wmo2015).except(not_public_contract)
             .titled("Wmo: continuïteit van hulpverlening niet meegewogen bij gunning",
                     "Wmo: continuity of care not taken into account at award")
             .citing({cite(wmo, "2.6.5", "2")})
@@ -131,8 +131,8 @@ std::vector<Rule> awd_rules() {
         declare("AWD-005", Severity::error, Stage::award, awd_005).except({ProcedureKind::subsidy})
             .titled("Geen verplichting tot overleg over overname van personeel",
                     "No obligation to consult on taking over staff")
-            .citing({cite(uitv_besluit_wmo, "5.1", "1", "", LawScope::wmo2015),
-                     cite(jeugdwet, "2.13", "1", "", LawScope::jeugdwet)})
+            .citing({cite(uitv_besluit_wmo, "5.1", "1", "", Law::wmo2015),
+                     cite(jeugdwet, "2.13", "1", "", Law::jeugdwet)})
             .noting("Applies to every contract, Open House admissions included (both articles speak of an overeenkomst); "
                     "no dates in force are applied."),
     };

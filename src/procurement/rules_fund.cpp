@@ -79,7 +79,7 @@ void fund_003(const Document& doc, const RuleContext&, Emitter& out) {
         out.not_evaluated("lots[].products[].funding", {ps.front().path});
         return;
     }
-    const char* standard = doc.law == CareLaw::jeugdwet ? "iJw" : "iWmo";
+    const char* standard = doc.law == Law::jeugdwet ? "iJw" : "iWmo";
     Fields f{{"standard", standard},
              {"effort", std::to_string(effort)},
              {"output", std::to_string(output)},
@@ -131,23 +131,23 @@ std::vector<Rule> fund_rules() {
     return {
         declare("FUND-001", Severity::error, Stage::funding, fund_001)
             .titled("Product zonder precies één uitvoeringsvariant", "Product without exactly one funding variant")
-            .citing({cite(regeling_jeugdwet, "6c.1", "1", "", LawScope::jeugdwet),
-                     cite(uitv_regeling_wmo, "3j", "1", "", LawScope::wmo2015), cite(g_istandaarden, "OP261"),
+            .citing({cite(regeling_jeugdwet, "6c.1", "1", "", Law::jeugdwet),
+                     cite(uitv_regeling_wmo, "3j", "1", "", Law::wmo2015), cite(g_istandaarden, "OP261"),
                      cite(g_norm, "afspraak 6")})
             .noting("A product without `funding` fires; the reader refuses any other word than effort, output, task. "
                     "Uitvoeringsregeling Wmo art. 3j is cited with the lid numbering of Regeling Jeugdwet 6c.1, whose "
                     "wording it repeats (legal-rules.md UV-2)."),
         declare("FUND-002", Severity::error, Stage::funding, fund_002)
             .titled("Eenheid past niet bij de uitvoeringsvariant", "Unit does not fit the funding variant")
-            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet),
-                     cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015), cite(g_istandaarden, "OP262"),
+            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet),
+                     cite(uitv_regeling_wmo, "3j", "2", "", Law::wmo2015), cite(g_istandaarden, "OP262"),
                      cite(g_istandaarden, "OP263"), cite(g_istandaarden, "OP305")}),
         declare("FUND-003", Severity::info, Stage::funding, fund_003)
             .titled("Inspannings- of outputgericht: iJw/iWmo-berichtenverkeer verplicht",
                     "Effort or output variant: iJw/iWmo messaging mandatory")
-            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet, "messaging"),
-                     cite(regeling_jeugdwet, "6c.1", "3", "", LawScope::jeugdwet, "messaging"),
-                     cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015, "messaging"),
+            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet, "messaging"),
+                     cite(regeling_jeugdwet, "6c.1", "3", "", Law::jeugdwet, "messaging"),
+                     cite(uitv_regeling_wmo, "3j", "2", "", Law::wmo2015, "messaging"),
                      cite(g_begrippenlijst, "taakgerichte uitvoeringsvariant")}),
         declare("FUND-004", Severity::warning, Stage::funding, fund_004)
             .titled("Bekostigingsvorm: beschikbaarheid, nacalculatie of geen plafond",

@@ -44,11 +44,11 @@ void ijw_001(const Document& doc, const RuleContext&, Emitter& out) {
     if (!missing.empty()) out.not_evaluated("lots[].products[].tariff", missing);
 }
 
-bool valid_category(CareLaw law, const std::string& c) {
+bool valid_category(Law law, const std::string& c) {
     if (c.size() != 2 || !std::isdigit(static_cast<unsigned char>(c[0])) || !std::isdigit(static_cast<unsigned char>(c[1])))
         return false;
     const int v = (c[0] - '0') * 10 + (c[1] - '0');
-    if (law == CareLaw::jeugdwet) return (v >= 31 && v <= 38) || (v >= 40 && v <= 55);
+    if (law == Law::jeugdwet) return (v >= 31 && v <= 38) || (v >= 40 && v <= 55);
     return v >= 1 && v <= 18;
 }
 
@@ -69,7 +69,7 @@ void ijw_002(const Document& doc, const RuleContext&, Emitter& out) {
             missing.push_back(field);
         }
         if (x.category && !valid_category(doc.law, *x.category))
-            out.emit(doc.law == CareLaw::jeugdwet ? "category_jeugd" : "category_wmo",
+            out.emit(doc.law == Law::jeugdwet ? "category_jeugd" : "category_wmo",
                      {{"product", product_label(p)}, {"category", *x.category}}, {p.path + ".category"});
         if (x.code && !x.code->empty() && blank(*x.code))
             out.emit("code_blank", {{"product", x.name ? *x.name : p.path}, {"code", *x.code}}, {p.path + ".code"});
@@ -119,7 +119,7 @@ void ijw_004(const Document& doc, const RuleContext&, Emitter& out) {
 }
 
 std::vector<Citation> binding_basis() {
-    return {cite(regeling_jeugdwet, "6c.1", "2", "", LawScope::jeugdwet), cite(uitv_regeling_wmo, "3j", "2", "", LawScope::wmo2015)};
+    return {cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet), cite(uitv_regeling_wmo, "3j", "2", "", Law::wmo2015)};
 }
 
 }  // namespace

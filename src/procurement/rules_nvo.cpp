@@ -58,7 +58,7 @@ void nvo_004(const Document& doc, const RuleContext& c, Emitter& out) {
         out.emit("none", {}, {"authority"});
         return;
     }
-    if (doc.law == CareLaw::jeugdwet && c.reference_date &&
+    if (doc.law == Law::jeugdwet && c.reference_date &&
         !(date::sys_days{*c.reference_date} < date::sys_days{parse_date("2026-01-01")}))
         out.emit("prescribed", {{"regiovisie", *visie}}, {"authority.regiovisie"}, {"prescribed"});
 }
@@ -82,7 +82,7 @@ std::vector<Rule> nvo_rules() {
         declare("NVO-004", Severity::info, Stage::funding, nvo_004)
             .titled("Norm opdrachtgeverschap: verwijzing naar de regiovisie", "Norm: reference to the regiovisie")
             .citing({cite(g_norm, "afspraak 1"), cite(g_norm, "afspraak 2"),
-                     cite(besluit_jeugdwet, "2.2.1", "", "", LawScope::jeugdwet, "prescribed")})
+                     cite(besluit_jeugdwet, "2.2.1", "", "", Law::jeugdwet, "prescribed")})
             .noting("Fires when no regiovisie is referenced, and for Jeugdwet documents with a reference date from "
                     "2026-01-01 (Besluit Jeugdwet art. 2.2.1, present in the consolidated text of that date)."),
     };

@@ -12,8 +12,8 @@ namespace zorginkoop::procurement::detail {
 namespace {
 
 // The Haaglanden case on overhead percentages defined on different bases (PRICE-009).
-constexpr const char* haaglanden_rb = "ECLI:NL:RBDHA:2019:11096";
-constexpr const char* haaglanden_hof = "ECLI:NL:GHDHA:2020:1120";
+constexpr const char* haaglanden_rb = "haaglanden_rb";
+constexpr const char* haaglanden_hof = "haaglanden_hof";
 
 /// The product's cost model, read by the tariff module with the document; nullptr when the
 /// product has none (or its file was not loaded).
@@ -187,7 +187,7 @@ void price_007(const Document& doc, const RuleContext&, Emitter& out) {
 void price_008(const Document& doc, const RuleContext& ctx, Emitter& out) {
     // Element d of the Besluit Jeugdwet exists from 2024-07-01; element e of the Wmo from 2017-06-01
     // (the rule's own date).
-    if (doc.law == CareLaw::jeugdwet && ctx.reference_date &&
+    if (doc.law == Law::jeugdwet && ctx.reference_date &&
         date::sys_days{*ctx.reference_date} < date::sys_days{make_date(2024, 7, 1)})
         return;
     if (doc.contract_clauses && doc.contract_clauses->indexation) return;  // a clause is there
@@ -201,7 +201,7 @@ void price_008(const Document& doc, const RuleContext& ctx, Emitter& out) {
         models.push_back(p.path + ".cost_model");
     }
     if (models.empty()) return void(out.not_evaluated("contract_clauses.indexation"));
-    const bool wmo = doc.law == CareLaw::wmo2015;
+    const bool wmo = doc.law == Law::wmo2015;
     out.emit("missing", {{"element", wmo ? "e" : "d"}}, models);
 }
 
@@ -243,18 +243,18 @@ void price_010(const Document& doc, const RuleContext&, Emitter& out) {
 }  // namespace
 
 std::vector<Rule> price_rules() {
-    const auto wmo_elements = cite(uitv_besluit_wmo, "5.4", "1", "", LawScope::wmo2015);
-    const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", LawScope::jeugdwet);
-    const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "2022-01-01", LawScope::wmo2015);
-    const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", LawScope::jeugdwet);
+    const auto wmo_elements = cite(uitv_besluit_wmo, "5.4", "1", "", Law::wmo2015);
+    const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", Law::jeugdwet);
+    const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "before_2024_07", Law::wmo2015);
+    const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", Law::jeugdwet);
     // Wmo 2015 art. 2.6.6 lid 1 has its onderdelen a and b from the Wet maatschappelijk verantwoord
     // inkopen (Stb. 2022, 188). Its Wmo part (art. II, onderdelen C en D) was excluded from the entry
     // into force of 1 July 2022 (Stb. 2022, 241); this library reads onderdeel a as in force from
     // 2024-07-01, the date the Wmo amendments took effect together with the reële-prijs AMvB
     // (Stb. 2024, 69). That date is not confirmed by a quoted source; before it, lid 1 is cited.
-    const auto wmo_labour = cite_onderdeel_from(cite(wmo, "2.6.6", "1", "a", LawScope::wmo2015), "2024-07-01");
+    const auto wmo_labour = cite_onderdeel_from(cite(wmo, "2.6.6", "1", "a", Law::wmo2015), "2024-07-01");
     return {
-        declare("PRICE-001", Severity::error, Stage::price, price_001).law(LawScope::wmo2015).in_force("2024-07-01")
+        declare("PRICE-001", Severity::error, Stage::price, price_001).law(Law::wmo2015).in_force("2024-07-01")
             .titled("Wmo: prijs niet gebaseerd op de zes kostprijselementen a-f",
                     "Wmo: price not based on the six cost elements a-f")
             .citing({wmo_elements})
@@ -263,19 +263,19 @@ std::vector<Rule> price_rules() {
         declare("PRICE-002", Severity::error, Stage::price, price_002)
             .titled("Wmo (2017-2024): vaste prijs, reële ondergrens of verantwoorde route",
                     "Wmo (2017-2024): fixed price, reële price floor or accounted route")
-            .law(LawScope::wmo2015).in_force("2017-06-01", "2024-06-30")
-            .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "2022-01-01", LawScope::wmo2015),
-                     cite_version(uitv_besluit_wmo, "5.4", "4", "", "2022-01-01", LawScope::wmo2015), wmo_old_elements})
+            .law(Law::wmo2015).in_force("2017-06-01", "2024-06-30")
+            .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "before_2024_07", Law::wmo2015),
+                     cite_version(uitv_besluit_wmo, "5.4", "4", "", "before_2024_07", Law::wmo2015), wmo_old_elements})
             .noting("In force from 2017-06-01 per secondary sources (research/legal-rules.md WMO-5.4-H1); the text is "
                     "cited from the consolidated version valid 2022-01-01."),
-        declare("PRICE-003", Severity::error, Stage::price, price_003).law(LawScope::jeugdwet).in_force("2024-07-01")
+        declare("PRICE-003", Severity::error, Stage::price, price_003).law(Law::jeugdwet).in_force("2024-07-01")
             .titled("Jeugdwet: prijs niet gebaseerd op de vier kostprijselementen a-d",
                     "Jeugdwet: price not based on the four cost elements a-d")
             .citing({jw_elements}),
-        declare("PRICE-004", Severity::error, Stage::price, price_004).law(LawScope::jeugdwet).in_force("2024-07-01")
+        declare("PRICE-004", Severity::error, Stage::price, price_004).law(Law::jeugdwet).in_force("2024-07-01")
             .titled("Jeugdwet: geen reële prijs bedongen bij onderaanneming",
                     "Jeugdwet: no reële prijs required for subcontracting")
-            .citing({cite(besluit_jeugdwet, "2.3", "3", "", LawScope::jeugdwet)}),
+            .citing({cite(besluit_jeugdwet, "2.3", "3", "", Law::jeugdwet)}),
         declare("PRICE-005", Severity::warning, Stage::price, price_005).in_force("2024-07-01")
             .titled("Niet vermeld hoe tariefdifferentiatie wordt bevorderd",
                     "Not stated how tariff differentiation is promoted")
@@ -294,9 +294,9 @@ std::vector<Rule> price_rules() {
         declare("PRICE-008", Severity::error, Stage::price, price_008).in_force("2017-06-01")
             .titled("Geen indexering: geen clausule en geen indexeringselement",
                     "No indexation: no clause and no indexation element")
-            .citing({cite(uitv_besluit_wmo, "5.4", "1", "e", LawScope::wmo2015),
-                     cite_version(uitv_besluit_wmo, "5.4", "3", "e", "2022-01-01", LawScope::wmo2015),
-                     cite(besluit_jeugdwet, "2.3", "1", "d", LawScope::jeugdwet)})
+            .citing({cite(uitv_besluit_wmo, "5.4", "1", "e", Law::wmo2015),
+                     cite_version(uitv_besluit_wmo, "5.4", "3", "e", "before_2024_07", Law::wmo2015),
+                     cite(besluit_jeugdwet, "2.3", "1", "d", Law::jeugdwet)})
             .noting("Wmo from 2017-06-01 (element e); Jeugdwet from 2024-07-01 (element d), checked in the rule."),
         declare("PRICE-009", Severity::warning, Stage::price, price_009)
             .titled("Overheadconventie niet vermeld in het kostprijsmodel",

@@ -357,8 +357,8 @@ void sas_010(const Document& doc, const RuleContext&, Emitter& out) {
 /// `cites` and the Algemene termijnenwet articles (art. 1 lid 1, art. 3) cited by findings whose
 /// deadline the Act extended.
 std::vector<Citation> with_termijnenwet(std::vector<Citation> cites) {
-    cites.push_back(cite(termijnenwet, "1", "1", "", LawScope::both, tag_extended));
-    cites.push_back(cite(termijnenwet, "3", "", "", LawScope::both, tag_extended));
+    cites.push_back(cite(termijnenwet, "1", "1", "", std::nullopt, tag_extended));
+    cites.push_back(cite(termijnenwet, "3", "", "", std::nullopt, tag_extended));
     return cites;
 }
 
@@ -398,8 +398,8 @@ std::vector<Rule> sas_rules() {
             .titled("Geen of te korte opschortende termijn vóór sluiten van de overeenkomst",
                     "No or too short standstill period before the contract is concluded")
             .citing(with_termijnenwet({cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
-                                       cite(aw, "2.127", "1", "", LawScope::both, "full"),
-                                       cite(aw, "2.127", "3", "", LawScope::both, "full")}))
+                                       cite(aw, "2.127", "1", "", std::nullopt, "full"),
+                                       cite(aw, "2.127", "3", "", std::nullopt, "full")}))
             .noting("Warning for SAS (guidance), error for the full regime (Aw 2.127). Full regime: a contract "
                     "concluded on or before the last day of the standstill (award.date + standstill_days, moved to "
                     "the next working day by the Algemene termijnenwet) also fires."),

@@ -202,7 +202,7 @@ std::vector<Rule> term_rules() {
         declare("TERM-005", Severity::error, Stage::term, term_005)
             .titled("Wmo: gunning minder dan 3 maanden vóór de ingangsdatum",
                     "Wmo: award less than 3 months before the start date")
-            .law(LawScope::wmo2015).except({ProcedureKind::subsidy}).in_force("2015-01-01")
+            .law(Law::wmo2015).except({ProcedureKind::subsidy}).in_force("2015-01-01")
             .citing({cite(uitv_besluit_wmo, "5.1", "2")})
             .noting("In force from 2015-01-01 is an assumption (the Wmo 2015's own start); legal-rules.md verifies art. 5.1 "
                     "in the versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "

@@ -47,8 +47,10 @@ const std::vector<StatutoryElement>& statutory_elements(Law law) {
 
 LegalRef statutory_basis(Law law) {
     const LawRegistry& laws = LawRegistry::bundled();
-    if (law == Law::wmo2015) return laws.cite("BWBR0035733", "5.4", "1", "", make_date(2024, 7, 1));
-    return laws.cite("BWBR0035779", "2.3", "1", "", make_date(2024, 7, 1));
+    // The reële-prijs text of art. 5.4 / art. 2.3 (in force 1 July 2024; data/law/laws.yaml).
+    const char* key = law == Law::wmo2015 ? "uitv_besluit_wmo" : "besluit_jeugdwet";
+    return laws.cite(laws.by_key(key).id, law == Law::wmo2015 ? "5.4" : "2.3", "1", "",
+                     laws.version_date(key, "reele_prijs"));
 }
 
 std::string elements_of(CostLine line, Law law) {

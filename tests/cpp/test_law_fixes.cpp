@@ -216,7 +216,7 @@ TEST_CASE("Wmo 2015 art. 2.6.6 lid 1 is cited without onderdeel a before 2024-07
     const LawRegistry laws = LawRegistry::bundled();
     const Rule& rule = find_rule("PRICE-010");
     Document doc;
-    doc.law = CareLaw::wmo2015;
+    doc.law = Law::wmo2015;
     auto cited = [&](const char* reference) {
         RuleContext ctx;
         ctx.laws = &laws;

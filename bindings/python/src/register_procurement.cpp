@@ -50,14 +50,7 @@ const char* stage_name(Stage s) {
     }
     return "?";
 }
-const char* scope_name(LawScope s) {
-    switch (s) {
-        case LawScope::both: return "both";
-        case LawScope::jeugdwet: return "jeugdwet";
-        case LawScope::wmo2015: return "wmo2015";
-    }
-    return "?";
-}
+const char* scope_name(std::optional<Law> s) { return s ? law_name(*s) : "both"; }
 
 /// A document tree as plain Python that load_document reads back: plain whole numbers as int,
 /// other plain numbers as decimal.Decimal (never float), true/false as bool, the rest as str.

@@ -2,6 +2,7 @@
 // The registry of the laws (and judgments) the library cites, with their official identifiers.
 // An unknown id is an InvalidInput: a citation can never point at a law the library does not know.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,10 @@
 
 namespace zorginkoop {
 
+namespace io {
+class Node;
+}
+
 /// bwb/celex/ecli: binding sources with official identifiers. guidance: non-binding sources (VNG,
 /// PIANOo, Ketenbureau i-Sociaal Domein, iStandaarden, the regional strategies the catalogue's seed
 /// rules come from); their ids are library keys starting with "guidance:", not official identifiers,
@@ -20,80 +25,45 @@ enum class LawKind { bwb, celex, ecli, guidance };
 
 inline bool is_binding(LawKind k) noexcept { return k != LawKind::guidance; }
 
+/// A dated consolidated version of a law that the library cites, with where the date comes from.
+struct LawVersion {
+    std::string name;    // how the code asks for it ("reele_prijs"); "" for the version basis
+    Date date;
+    std::string source;  // where the research gives this date
+};
+
 struct LegalSource {
     std::string id;          // BWBR0034925 / 32014L0024 / ECLI:EU:C:2016:399
     LawKind kind;
     std::string title_nl;    // official title (Dutch)
     std::string short_nl;    // how lawyers cite it ("Jeugdwet", "Aw 2012")
     std::string title_en;
+    std::string key = {};    // stable key the code cites it by ("jeugdwet", "aw2012")
+    std::string source = {};  // where the id comes from ("unsourced ..." when nothing confirms it)
+    /// The consolidated version whose text the research quotes (its "Version basis"), if any.
+    std::optional<LawVersion> version = {};
+    /// Other dated versions the library cites (historic texts, the reële-prijs text), by name.
+    std::vector<LawVersion> versions = {};
 };
 
 class LawRegistry {
 public:
     explicit LawRegistry(std::vector<LegalSource> laws) : laws_(std::move(laws)) {}
 
-    /// The laws listed at the top of rules.md, the Algemene termijnenwet, and the judgments the rules cite.
-    /// Built once per process (thread-safe initialisation) and immutable afterwards.
-    static const LawRegistry& bundled() {
-        static const LawRegistry registry({
-            {"BWBR0034925", LawKind::bwb, "Jeugdwet", "Jeugdwet", "Youth Act"},
-            {"BWBR0035779", LawKind::bwb, "Besluit Jeugdwet", "Besluit Jeugdwet", "Youth Act Decree"},
-            {"BWBR0035362", LawKind::bwb, "Wet maatschappelijke ondersteuning 2015", "Wmo 2015",
-             "Social Support Act 2015"},
-            {"BWBR0035733", LawKind::bwb, "Uitvoeringsbesluit Wmo 2015", "Uitvoeringsbesluit Wmo 2015",
-             "Social Support Act 2015 Implementing Decree"},
-            {"BWBR0032203", LawKind::bwb, "Aanbestedingswet 2012", "Aw 2012", "Public Procurement Act 2012"},
-            {"BWBR0036007", LawKind::bwb, "Regeling Jeugdwet", "Regeling Jeugdwet", "Youth Act Regulation"},
-            {"BWBR0036096", LawKind::bwb, "Uitvoeringsregeling Wmo 2015", "Uitvoeringsregeling Wmo 2015",
-             "Social Support Act 2015 Implementing Regulation"},
-            {"BWBR0051641", LawKind::bwb, "Wet verbetering beschikbaarheid jeugdzorg",
-             "Wet verbetering beschikbaarheid jeugdzorg", "Youth Care Availability Improvement Act"},
-            // Extends statutory periods that end on a Saturday, Sunday or public holiday (art. 1, 3, 4);
-            // applied to the deadlines of SAS-003, SAS-006 and SAS-007.
-            {"BWBR0002448", LawKind::bwb, "Algemene termijnenwet", "Algemene termijnenwet", "General Time Limits Act"},
-            {"32014L0024", LawKind::celex, "Richtlijn 2014/24/EU betreffende het plaatsen van overheidsopdrachten",
-             "Richtlijn 2014/24/EU", "Directive 2014/24/EU on public procurement"},
-            {"ECLI:EU:C:2016:399", LawKind::ecli, "HvJ EU 2 juni 2016, C-410/14 (Dr. Falk Pharma)",
-             "HvJ EU C-410/14 (Falk Pharma)", "CJEU 2 June 2016, C-410/14 (Dr. Falk Pharma)"},
-            {"ECLI:EU:C:2018:142", LawKind::ecli, "HvJ EU 1 maart 2018, C-9/17 (Tirkkonen)",
-             "HvJ EU C-9/17 (Tirkkonen)", "CJEU 1 March 2018, C-9/17 (Tirkkonen)"},
-            {"ECLI:NL:RBDHA:2019:11096", LawKind::ecli, "Rb. Den Haag 22 oktober 2019 (Haaglanden, tarieven jeugdhulp)",
-             "Rb. Den Haag 22-10-2019 (Haaglanden)", "District Court The Hague, 22 October 2019 (Haaglanden youth care tariffs)"},
-            {"ECLI:NL:GHDHA:2020:1120", LawKind::ecli, "Hof Den Haag 7 juli 2020 (Haaglanden, tarieven jeugdhulp)",
-             "Hof Den Haag 7-7-2020 (Haaglanden)", "Court of Appeal The Hague, 7 July 2020 (Haaglanden youth care tariffs)"},
-            // Guidance cited by the procurement rules (research/legal-rules.md gives no URLs for them).
-            {"guidance:vng-norm-opdrachtgeverschap", LawKind::guidance,
-             "VNG, Norm voor Opdrachtgeverschap (resolutie 10 juni 2020)", "Norm voor Opdrachtgeverschap",
-             "VNG Standard for Commissioning (resolution of 10 June 2020)"},
-            {"guidance:contractstandaarden-wmo", LawKind::guidance,
-             "Ketenbureau i-Sociaal Domein, Contractstandaarden Wmo 1.2 (Toelichting Inkoopdocumenten, oktober 2025)",
-             "Contractstandaarden Wmo", "Ketenbureau i-Sociaal Domein, Wmo Contract Standards 1.2"},
-            {"guidance:pianoo-open-house", LawKind::guidance, "PIANOo, Open House als inkoopmethodiek",
-             "PIANOo Open House", "PIANOo, Open House as a purchasing method"},
-            {"guidance:pianoo-contractduur", LawKind::guidance,
-             "PIANOo, Contractduur bepalen voor sociaal domein opdrachten", "PIANOo Contractduur",
-             "PIANOo, Setting the contract term for social-domain contracts"},
-            {"guidance:istandaarden-ijw-iwmo-3.2", LawKind::guidance,
-             "Zorginstituut Nederland, iJw 3.2 / iWmo 3.2 (regels, codelijsten en Basisschema)", "iJw/iWmo 3.2",
-             "Zorginstituut Nederland, iJw 3.2 / iWmo 3.2 (rules, code lists and base schema)"},
-            {"guidance:begrippenlijst-jw-wmo", LawKind::guidance,
-             "Ketenbureau i-Sociaal Domein, Begrippenlijst Jw en Wmo (11 juli 2025)", "Begrippenlijst Jw en Wmo",
-             "Ketenbureau i-Sociaal Domein, Glossary Jw and Wmo (11 July 2025)"},
-            {"guidance:eforms-sdk-notice-types", LawKind::guidance, "eForms SDK, notice-types (subtypen van aankondigingen)",
-             "eForms SDK", "eForms SDK, notice types"},
-            {"guidance:seed-leergang-inkoop-jeugdhulp-2018", LawKind::guidance,
-             "Leergang Inkoop Jeugdhulp (oktober 2018)", "Leergang Inkoop Jeugdhulp 2018",
-             "Youth care procurement course (October 2018)"},
-            {"guidance:seed-inkoopstrategie-rijnmond-2023", LawKind::guidance,
-             "Inkoopstrategie 2023 GR Jeugdhulp Rijnmond (vastgesteld 16 april 2021)", "Inkoopstrategie Rijnmond 2023",
-             "Procurement strategy 2023, GR Jeugdhulp Rijnmond (adopted 16 April 2021)"},
-            {"guidance:seed-inkoopstrategie-miov-2026", LawKind::guidance,
-             "Inkoopstrategie Jeugdhulp 2026 Zorgregio Midden-IJssel/Oost-Veluwe",
-             "Inkoopstrategie Midden-IJssel/Oost-Veluwe 2026",
-             "Youth care procurement strategy 2026, Midden-IJssel/Oost-Veluwe care region"},
-        });
-        return registry;
-    }
+    /// Reads a law list (data/law/laws.yaml format, `zorginkoop_laws: 1`). Unknown keys, bad dates,
+    /// an unknown kind, or a key, id or version name listed twice are a ParseError / InvalidInput
+    /// naming the path.
+    static LawRegistry from_node(const io::Node& node, const std::string& source = {});
+
+    /// The bundled data/law/laws.yaml: the laws listed at the top of rules.md, the Algemene
+    /// termijnenwet, the judgments and the guidance the rules cite. Read once per process
+    /// (thread-safe initialisation) and immutable afterwards.
+    static const LawRegistry& bundled();
+
+    /// The law with that key ("jeugdwet"); an unknown key is an InvalidInput.
+    const LegalSource& by_key(std::string_view key) const;
+    /// The date of the named version of law `key` (see LegalSource::versions); InvalidInput if absent.
+    Date version_date(std::string_view key, std::string_view name) const;
 
     bool contains(std::string_view id) const {
         for (const auto& l : laws_)

@@ -24,6 +24,7 @@
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/indexation/clause.hpp"
 #include "zorginkoop/io/node.hpp"
+#include "zorginkoop/law/law.hpp"
 #include "zorginkoop/report/finding.hpp"
 #include "zorginkoop/tariff/cost_model.hpp"
 #include "zorginkoop/tariff/ijw.hpp"
@@ -38,7 +39,8 @@ using Nullable = std::optional<std::optional<T>>;
 /// The format version this library reads and writes (`zorginkoop: 1`).
 inline constexpr int document_format_version = 1;
 
-enum class CareLaw { jeugdwet, wmo2015 };
+/// The law under which a document buys care: zorginkoop::Law (law/law.hpp).
+using CareLaw [[deprecated("use zorginkoop::Law")]] = Law;
 enum class ProcedureKind {
     sas,
     open_house,
@@ -68,7 +70,7 @@ enum class ModificationRoute { r2_163b, r2_163c, r2_163d, r2_163e };
 enum class CeilingKind { amount, volume, budget };
 
 // Names as written in documents (lower-case words; "2.163b" for routes; "A" for categories).
-const char* name(CareLaw v) noexcept;
+const char* name(Law v) noexcept;
 const char* name(ProcedureKind v) noexcept;
 const char* name(FundingVariant v) noexcept;
 const char* name(FundingForm v) noexcept;
@@ -244,7 +246,7 @@ struct Document {
     int format_version = document_format_version;
     std::string id;
     std::optional<std::string> title;
-    CareLaw law = CareLaw::jeugdwet;
+    Law law = Law::jeugdwet;
     std::optional<Authority> authority;
     std::optional<Procedure> procedure;
     std::optional<Planning> planning;

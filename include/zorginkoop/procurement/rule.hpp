@@ -31,8 +31,6 @@ namespace zorginkoop::procurement {
 /// funding (the funding stage holds the FUND, IJW, NVO and JREG groups).
 enum class Stage { regime, value, publication, term, award, price, open_house, funding };
 
-enum class LawScope { both, jeugdwet, wmo2015 };
-
 /// One citation of a rule, resolved through LawRegistry::cite. `tag` empty: cited by every finding
 /// of the rule; otherwise only by findings that ask for that tag (e.g. "full_regime"). When every
 /// citation of a rule is tagged, a finding that asks for no tag cites them all.
@@ -41,17 +39,18 @@ enum class LawScope { both, jeugdwet, wmo2015 };
 /// reference date (wetten.overheid.nl's geldigheidsdatum); without a reference date it links
 /// `version_date`, the version the research quoted. A `pinned` citation (an explicitly dated
 /// historic text) always links `version_date`.
-struct Citation {
-    std::string law_id;
-    std::string article;
-    std::string lid;
-    std::string onderdeel;
-    std::optional<Date> version_date;
-    LawScope law = LawScope::both;
+///
+/// A Citation is the one citation type, LegalRef, as a rule declares it (law id, article, lid,
+/// onderdeel, version date; `url` stays empty until LawRegistry::cite resolves it) with where it applies.
+struct Citation : LegalRef {
+    /// The law under which the citation applies (nullopt: both).
+    std::optional<Law> law;
     std::string tag;
     bool pinned = false;
     /// The onderdeel exists only in versions from this date; an earlier version is cited without it.
     std::optional<Date> onderdeel_from;
+    /// The law's key in data/law/laws.yaml ("jeugdwet"); `law_id` is its official id.
+    std::string law_key;
 };
 
 /// What the caller can set for a check.
@@ -99,7 +98,8 @@ struct Rule {
     RuleTitle title;
     Severity severity = Severity::info;  // default; a rule may vary it per finding as rules.md says
     Stage stage = Stage::regime;
-    LawScope law = LawScope::both;
+    /// The law the rule is for (nullopt: both Jeugdwet and Wmo 2015).
+    std::optional<Law> law;
     /// Procedure kinds the rule is for (empty: any). A rule limited to kinds reports "not
     /// evaluated" when the document states no kind.
     std::vector<ProcedureKind> only_kinds;
