@@ -1,5 +1,6 @@
 // zorginkoop index: the indexation rate of a year under a contract clause, with its derivation,
-// and optionally the tariffs of a product over the years (text, JSON, SVG chart).
+// and optionally the tariffs of a product over the years (text, JSON, SVG chart); with --check, the
+// clause's problems for those years as a report (text, JSON, SARIF), as `check` reports a document.
 
 #include <algorithm>
 #include <fstream>
@@ -10,11 +11,13 @@
 
 #include "commands.hpp"
 #include "zorginkoop/core.hpp"
+#include "zorginkoop/indexation/check.hpp"
 #include "zorginkoop/indexation/clause.hpp"
 #include "zorginkoop/indexation/render.hpp"
 #include "zorginkoop/indexation/series.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/law/registry.hpp"
+#include "zorginkoop/report/serialise.hpp"
 
 namespace zkcli {
 
@@ -37,10 +40,14 @@ int year_option(const std::string& option, const std::string& text) {
 const char* const help =
     "usage: zorginkoop index --clause FILE --year Y [--series FILE ...] [--tariff X --from Y1 --to Y2]\n"
     "                        [--first-contract-year Y0] [--format text|json] [--lang nl|en] [--svg FILE]\n"
+    "       zorginkoop index --clause FILE --check (--year Y | --from Y1 --to Y2) [--series FILE ...]\n"
+    "                        [--first-contract-year Y0] [--format text|json|sarif] [--lang nl|en]\n"
     "\n"
     "The indexation rate of year Y under a contract clause (YAML or JSON), with its derivation:\n"
     "the index figures used and their sources, the weighted provisional figure, the catch-up and\n"
     "the rounding. With --tariff, the tariffs of a product year by year.\n"
+    "With --check, the clause is checked instead, as a report: the weights sum to 1, every series is\n"
+    "known and has the figures the years need, the roundings are stated (rules INDEX-<problem>).\n"
     "\n"
     "options:\n"
     "  --clause FILE               the indexation clause (required)\n"
@@ -51,12 +58,46 @@ const char* const help =
     "  --from Y1                   the base year of the tariff (default: Y - 1)\n"
     "  --to Y2                     the last year of the tariff (default: Y)\n"
     "  --first-contract-year Y0    the first contract year (no catch-up over the year before it)\n"
-    "  --format F                  text (default) or json\n"
+    "  --check                     report the clause's problems for year Y (or the rates of the years\n"
+    "                              after Y1 up to Y2) instead of deriving a rate\n"
+    "  --format F                  text (default) or json; with --check also sarif (SARIF 2.1.0)\n"
     "  --lang L                    nl (default) or en\n"
     "  --svg FILE                  also write the tariffs over the years as an SVG chart (with --tariff)\n"
     "  -h, --help                  this help\n"
     "\n"
     "Options may also be written --option=VALUE.\n";
+
+/// index --check: the clause's problems for the years asked, as a report; exit 1 on an error.
+int check_clause_command(const ParsedArgs& p, const std::string& clause_file, const std::string& format, Lang lang,
+                         const std::vector<std::string>& series_files, std::optional<int> year, std::optional<int> from,
+                         std::optional<int> to, std::optional<int> first_contract_year) {
+    for (const char* other : {"--tariff", "--svg"})
+        if (p.has(other)) throw InvalidInput(std::string(other) + " does not go with --check");
+    std::vector<int> years;
+    if (year) {
+        if (from || to) throw InvalidInput("--check takes --year Y or --from Y1 --to Y2, not both");
+        years.push_back(*year);
+    } else {
+        if (!from || !to) throw InvalidInput("--check needs --year Y, or --from Y1 and --to Y2");
+        if (*to <= *from)
+            throw InvalidInput("--to (" + std::to_string(*to) + ") must be after --from (" + std::to_string(*from) + ")");
+        for (int y = *from + 1; y <= *to; ++y) years.push_back(y);
+    }
+    IndexSeriesSet series = IndexSeriesSet::bundled();
+    for (const std::string& f : series_files) series = series.with(IndexSeries::load(f));
+    // The clause is read as a tree only: its problems are findings, not read errors. A file that is
+    // not YAML or JSON at all is still a read error (exit status 2).
+    const io::Node root = io::read_file(clause_file);
+    const Report report = to_report(check_clause(io::Reader(root, "", clause_file), series, years, first_contract_year),
+                                    clause_file);
+    RenderOptions render;
+    render.lang = lang;
+    std::cout << (format == "sarif" ? to_sarif(report, render) : format == "json" ? to_json(report, render)
+                                                                                  : to_text(report, render));
+    for (const Finding& f : report.findings)
+        if (f.severity == Severity::error) return 1;
+    return 0;
+}
 
 }  // namespace
 
@@ -71,9 +112,10 @@ int cmd_index(Args& a) {
                                      {"--first-contract-year", "Y0"},
                                      {"--format", "text|json"},
                                      {"--lang", "nl|en"},
-                                     {"--svg", "FILE"}});
+                                     {"--svg", "FILE"},
+                                     {"--check", nullptr}});
     if (p.help) {
-        std::cout << help << exit_status_help("not used by index");
+        std::cout << help << exit_status_help("with --check: the clause has a problem of severity error");
         return 0;
     }
     no_arguments(p, "index", " (the clause is --clause FILE)");
@@ -90,9 +132,15 @@ int cmd_index(Args& a) {
     std::optional<int> year = year_of("--year");
     const std::optional<int> from = year_of("--from"), to = year_of("--to"),
                              first_contract_year = year_of("--first-contract-year");
-    if (format != "text" && format != "json") throw InvalidInput("--format must be text or json, got '" + format + "'");
+    const bool checking = p.has("--check");
+    if (format != "text" && format != "json" && !(checking && format == "sarif"))
+        throw InvalidInput(checking ? "--format must be text, json or sarif, got '" + format + "'"
+                                    : "--format must be text or json, got '" + format + "'" +
+                                          (format == "sarif" ? " (sarif reports a --check)" : ""));
     if (lang_text != "nl" && lang_text != "en") throw InvalidInput("--lang must be nl or en, got '" + lang_text + "'");
     if (clause_file.empty()) throw InvalidInput("'index' needs --clause FILE");
+    if (checking) return check_clause_command(p, clause_file, format, parse_lang(lang_text), series_files, year, from, to,
+                                              first_contract_year);
     if (!year) {
         if (!to) throw InvalidInput("'index' needs --year Y");
         year = to;

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "zorginkoop/report/messages.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/report/serialise.hpp"
 
 namespace zorginkoop {

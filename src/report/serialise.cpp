@@ -8,6 +8,7 @@
 
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/procurement/rule.hpp"
+#include "citation_json.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -49,18 +50,7 @@ ojson fields_json(const Fields& fs) {
     return o;
 }
 
-ojson citation_json(const LegalRef& r, const Ctx& c) {
-    ojson o;
-    o["law_id"] = r.law_id;
-    o["law"] = c.laws->at(r.law_id).title_nl;
-    o["article"] = r.article;
-    if (!r.lid.empty()) o["lid"] = r.lid;
-    if (!r.onderdeel.empty()) o["onderdeel"] = r.onderdeel;
-    if (r.version_date) o["version_date"] = format_date(*r.version_date);
-    o["url"] = r.url;
-    o["label"] = c.laws->label(r, c.lang);
-    return o;
-}
+ojson citation_json(const LegalRef& r, const Ctx& c) { return detail::citation_json(r, *c.laws, c.lang); }
 
 ojson location_json(const Location& l) {
     ojson o;
@@ -297,5 +287,20 @@ std::string to_text(const Report& report, const RenderOptions& options) {
            "\n";
     return out;
 }
+
+namespace detail {
+nlohmann::ordered_json citation_json(const LegalRef& r, const LawRegistry& laws, Lang lang) {
+    ojson o;
+    o["law_id"] = r.law_id;
+    o["law"] = laws.at(r.law_id).title_nl;
+    o["article"] = r.article;
+    if (!r.lid.empty()) o["lid"] = r.lid;
+    if (!r.onderdeel.empty()) o["onderdeel"] = r.onderdeel;
+    if (r.version_date) o["version_date"] = format_date(*r.version_date);
+    o["url"] = r.url;
+    o["label"] = laws.label(r, lang);
+    return o;
+}
+}  // namespace detail
 
 }  // namespace zorginkoop

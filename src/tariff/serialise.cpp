@@ -5,9 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "zorginkoop/report/messages.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/report/serialise.hpp"
 #include "zorginkoop/version.hpp"
+#include "../report/citation_json.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -41,17 +42,8 @@ ojson rounding_json(const BuildUpRounding& r) {
     return o;
 }
 
-ojson citation_json(const LegalRef& r) {
-    const LawRegistry laws = LawRegistry::bundled();
-    ojson o;
-    o["law_id"] = r.law_id;
-    o["article"] = r.article;
-    o["lid"] = r.lid;
-    if (r.version_date) o["version_date"] = format_date(*r.version_date);
-    o["url"] = r.url;
-    o["label"] = laws.label(r, Lang::nl);
-    return o;
-}
+/// The statutory basis of a build-up, cited as findings cite (report/citation_json.hpp).
+ojson citation_json(const LegalRef& r) { return detail::citation_json(r, LawRegistry::bundled(), Lang::nl); }
 
 }  // namespace
 

@@ -548,6 +548,77 @@ def test_cli_errors_exit_2(cli: str, args: list[str], needle: str) -> None:
     assert needle in r.stderr
 
 
+def test_cli_check_reports_clause_problems(cli: str) -> None:
+    vng = str(EXAMPLES / "vng-2024.yaml")
+    ok = run(cli, "index", "--clause", vng, "--check", "--year", "2024", "--format", "json")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["findings"] == []
+    # 2030 to 2032 have no bundled figures: each series lacks the provisional figures of 2030 to 2032
+    # (the catch-up of 2031 compares 2030's) and the definitive figures of 2030 and 2031.
+    r = run(cli, "index", "--clause", vng, "--check", "--from", "2030", "--to", "2032", "--format", "json")
+    assert r.returncode == 1, r.stderr
+    findings = json.loads(r.stdout)["findings"]
+    assert [f["rule"] for f in findings] == ["INDEX-MISSING-FIGURE"] * 10
+    assert {f["severity"] for f in findings} == {"error"}
+    paths = [loc["path"] for f in findings for loc in f["locations"]]
+    assert paths == ["components[0].series"] * 5 + ["components[1].series"] * 5
+    # The same problems as the library's check, in the same order and words.
+    expected = zk.clause_problems_report(
+        zk.check_indexation_clause(yaml.safe_load(Path(vng).read_text(encoding="utf-8")), [2031, 2032]), vng
+    )
+    def essence(fs: list[dict[str, Any]]) -> list[Any]:
+        # A mapping read in Python has no lines and columns: compare everything else.
+        return [(f["rule"], f["severity"], f["message"], f["params"], [x["path"] for x in f["locations"]]) for f in fs]
+
+    assert essence(findings) == essence(json.loads(expected.to_json())["findings"])
+    assert all(loc["line"] > 0 and loc["source"] == vng for f in findings for loc in f["locations"])
+    # Dutch words for the figure's status in a Dutch report.
+    assert "geen voorlopig cijfer voor 2031" in findings[0]["message"]
+    assert "provisional" not in "".join(f["message"] for f in findings)
+
+
+def test_cli_check_problems_of_the_clause_itself(cli: str, tmp_path: Path) -> None:
+    # Weights that do not sum to 1 and no rate rounding: findings, not a read error (exit 2).
+    clause_file = tmp_path / "clause.yaml"
+    bad = copy.deepcopy(VNG)
+    bad["components"][1]["weight"] = "0.30"
+    bad.pop("rate_rounding", None)
+    clause_file.write_text(yaml.safe_dump(bad), encoding="utf-8")
+    r = run(cli, "index", "--clause", str(clause_file), "--check", "--year", "2024", "--format", "sarif")
+    assert r.returncode == 1, r.stderr
+    sarif = json.loads(r.stdout)
+    results = sarif["runs"][0]["results"]
+    rules = {res["ruleId"]: res["level"] for res in results}
+    assert rules.get("INDEX-WEIGHTS-SUM") == "error"
+    assert rules.get("INDEX-RATE-ROUNDING-NOT-STATED") == "warning"
+    text = run(cli, "index", "--clause", str(clause_file), "--check", "--year", "2024", "--lang", "en")
+    assert text.returncode == 1 and "INDEX-WEIGHTS-SUM" in text.stdout
+    # Only a warning left: exit status 0.
+    bad["components"][1]["weight"] = VNG["components"][1]["weight"]
+    clause_file.write_text(yaml.safe_dump(bad), encoding="utf-8")
+    warn = run(cli, "index", "--clause", str(clause_file), "--check", "--year", "2024", "--format", "json")
+    assert warn.returncode == 0, warn.stderr
+    assert [f["rule"] for f in json.loads(warn.stdout)["findings"]] == ["INDEX-RATE-ROUNDING-NOT-STATED"]
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["--check"], "--year"),
+        (["--check", "--from", "2024"], "--from Y1 and --to Y2"),
+        (["--check", "--from", "2024", "--to", "2024"], "must be after"),
+        (["--check", "--year", "2024", "--from", "2023", "--to", "2024"], "not both"),
+        (["--check", "--year", "2024", "--tariff", "60.23"], "--tariff does not go with --check"),
+        (["--check", "--year", "2024", "--format", "xml"], "text, json or sarif"),
+        (["--year", "2024", "--format", "sarif"], "--check"),
+    ],
+)
+def test_cli_check_usage_errors_exit_2(cli: str, args: list[str], needle: str) -> None:
+    r = run(cli, "index", "--clause", str(EXAMPLES / "vng-2024.yaml"), *args)
+    assert r.returncode == 2, r.stdout
+    assert needle in r.stderr
+
+
 def test_cli_usage_lists_index(cli: str) -> None:
     r = run(cli, "--help")
     assert r.returncode == 0 and "index --clause FILE --year Y" in r.stdout

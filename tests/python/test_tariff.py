@@ -152,3 +152,22 @@ def test_dataframe_in_dataframe_out() -> None:
     assert out["tariff"].tolist()[0] == zk.build_up_many(base, {"overhead.rate": ["0.10"], "hours.annual_hours": ["1878"]})["tariff"][0]
     with pytest.raises(TypeError, match="binary floating point"):
         zk.build_up_many(base, pd.DataFrame({"overhead.rate": [0.1]}))
+
+
+def test_build_up_cites_its_basis_as_findings_cite() -> None:
+    # One citation serialiser: the statutory basis of a build-up has the keys, in the order, and
+    # the law title and label that a finding citing the same article has.
+    import json
+
+    model = zk.CostModel.load(str(ROOT / "examples" / "models" / "begeleiding-individueel.yaml"))
+    basis = json.loads(zk.build_up(model).to_json())["statutory_basis"]
+    fixture = ROOT / "tests" / "fixtures" / "procurement" / "rules" / "PRICE-003.fires.zorginkoop.yaml"
+    report = json.loads(zk.check(zk.load_document(str(fixture))).to_json())
+    cited = [
+        c for f in report["findings"] if f["rule"] == "PRICE-003" for c in f["citations"]
+        if (c["law_id"], c["article"], c.get("lid")) == (basis["law_id"], basis["article"], basis["lid"])
+    ]
+    assert cited, "PRICE-003 no longer cites art. 2.3 lid 1 Besluit Jeugdwet"
+    assert list(basis) == list(cited[0])
+    assert basis["law"] == cited[0]["law"] == "Besluit Jeugdwet"
+    assert basis["label"] == cited[0]["label"] == "art. 2.3 lid 1 Besluit Jeugdwet"

@@ -1,44 +1,7 @@
 #pragma once
-// Message catalogues (Dutch and English): message keys with {name} placeholders. The bundled
-// catalogues are data files (data/messages/*.nl.yaml, *.en.yaml) compiled into the library.
+// The message catalogues moved to the core i18n module (zorginkoop/core/i18n.hpp); this header is
+// kept so that code including it still compiles.
 
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/report/finding.hpp"
-
-namespace zorginkoop {
-
-class MessageCatalogue {
-public:
-    /// Parse a catalogue: a YAML mapping `key: template` (nested mappings join keys with dots).
-    static MessageCatalogue parse(std::string_view yaml, Lang lang, const std::string& source = {});
-    /// The catalogue compiled into the library: every data/messages/<part>.<lang>.yaml merged
-    /// (a key defined twice is a ParseError).
-    static MessageCatalogue bundled(Lang lang);
-
-    Lang lang() const noexcept { return lang_; }
-    bool contains(std::string_view key) const;
-    /// The template; InvalidInput for an unknown key.
-    const std::string& text(std::string_view key) const;
-    /// The template with every {name} replaced by its parameter; a placeholder without a
-    /// parameter is an InvalidInput (a message is never shown half filled). A parameter whose
-    /// value is a word of the formats (an enum name such as `fixed`) is shown as the catalogue's
-    /// `value.<name>.<value>` when there is one (value_text).
-    std::string render(std::string_view key, const Fields& params) const;
-    /// The text of value `value` of parameter (or report context key) `name`: the entry
-    /// `value.<name>.<value>`, else `value.any.<value>` (true, false), else the value itself.
-    std::string value_text(std::string_view name, const std::string& value) const;
-    std::vector<std::string> keys() const;
-    /// The placeholders a template uses, in order of appearance.
-    static std::vector<std::string> placeholders(std::string_view text);
-
-private:
-    Lang lang_ = Lang::nl;
-    std::vector<std::pair<std::string, std::string>> entries_;  // sorted by key
-};
-
-}  // namespace zorginkoop

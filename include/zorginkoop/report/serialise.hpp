@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "zorginkoop/law/registry.hpp"
-#include "zorginkoop/report/messages.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/report/report.hpp"
 
 namespace zorginkoop {

@@ -1,4 +1,4 @@
-#include "zorginkoop/report/messages.hpp"
+#include "zorginkoop/core/i18n.hpp"
 
 #include <algorithm>
 
@@ -55,12 +55,6 @@ MessageCatalogue MessageCatalogue::bundled(Lang lang) {
             throw ParseError("message key '" + all.entries_[i].first + "' is defined in two catalogue files",
                              SourceLocation{"messages", all.entries_[i].first});
     return all;
-}
-
-std::string Finding::message(Lang lang) const {
-    static const MessageCatalogue nl = MessageCatalogue::bundled(Lang::nl);
-    static const MessageCatalogue en = MessageCatalogue::bundled(Lang::en);
-    return (lang == Lang::en ? en : nl).render(message_key, params);
 }
 
 bool MessageCatalogue::contains(std::string_view key) const {
