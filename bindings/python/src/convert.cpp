@@ -61,6 +61,12 @@ std::string int_text(py::handle value) {
 }  // namespace
 
 Decimal to_decimal(py::handle value, const std::string& what) {
+    if (PyUnicode_CheckExact(value.ptr())) {  // the common case first: no attribute look-ups
+        Py_ssize_t size = 0;
+        const char* text = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
+        if (!text) throw py::error_already_set();
+        return Decimal::parse(std::string_view(text, static_cast<std::size_t>(size)));
+    }
     if (is_bool_like(value)) throw py::type_error(what + ": expected a decimal number, not a bool");
     if (is_float_like(value)) raise_float_error(what);
     if (py::isinstance<py::str>(value)) return Decimal::parse(value.cast<std::string>());

@@ -70,6 +70,7 @@ bool is_mapping(py::handle obj) {
 /// None, NaN, pandas.NA and NaT: a cell without a value.
 bool is_missing(py::handle v) {
     if (v.is_none()) return true;
+    if (PyUnicode_CheckExact(v.ptr()) || PyLong_CheckExact(v.ptr())) return false;
     if (py::isinstance<py::float_>(v)) {
         const double d = v.cast<double>();
         return d != d;  // NaN is the only value unequal to itself
@@ -106,7 +107,7 @@ struct Rows {
     std::vector<std::optional<CostModel>> owned;  // models read from mappings or paths
     std::vector<const CostModel*> models;         // one per row; null when the row failed
     std::vector<std::string> errors;
-    std::vector<py::object> keep_alive;           // the Python CostModel objects pointed to
+    std::vector<py::object> keep_alive;           // what holds the Python CostModel objects pointed to
 };
 
 io::Node* node_at(io::Node& root, const std::string& dotted, const std::string& column) {
@@ -179,11 +180,13 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
         require_model_sequence(models);
         std::size_t i = 0;
         py::list items = py::module_::import("builtins").attr("list")(models);
+        rows.keep_alive.push_back(items);  // the list holds the CostModel objects pointed to
         rows.models.reserve(items.size());
+        std::vector<char> is_model(items.size());
         for (auto item : items) {
             const std::size_t r = i++;
             if (py::isinstance<CostModel>(item)) {  // no copy: point into the Python object
-                rows.keep_alive.push_back(py::reinterpret_borrow<py::object>(item));
+                is_model[r] = 1;
                 rows.models.push_back(&item.cast<const CostModel&>());
                 continue;
             }
@@ -196,7 +199,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
         }
         std::vector<std::string> errors(rows.models.size());
         for (std::size_t r = 0, j = 0; r < rows.models.size(); ++r)
-            if (!py::isinstance<CostModel>(items[r])) {
+            if (!is_model[r]) {
                 rows.models[r] = rows.owned[j].has_value() ? &*rows.owned[j] : nullptr;
                 errors[r] = rows.errors[j];
                 ++j;
@@ -271,12 +274,12 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
 /// (Overflow, ...) is that row's error in collect mode; otherwise the first one is raised with
 /// the row's path.
 template <class F>
-void compute_rows(Rows& rows, bool collect, F&& f) {
+void compute_rows(Rows& rows, bool collect, std::size_t lo, std::size_t hi, F&& f) {
     std::size_t failed = rows.models.size();
     std::exception_ptr first;
     {
         py::gil_scoped_release release;
-        for (std::size_t i = 0; i < rows.models.size(); ++i) {
+        for (std::size_t i = lo; i < hi; ++i) {
             if (!rows.models[i]) continue;
             try {
                 f(i);
@@ -350,49 +353,83 @@ bool to_decimal128(const Decimal& d, unsigned char* out) {
     return true;
 }
 
-/// The columns of a batch result. Python output: a dict of lists (decimal.Decimal, str, None;
-/// zorginkoop.tariff makes it a DataFrame when an input is a pandas object). Arrow output: (rows, columns), per column a
-/// tuple (name, "decimal" | "text", null_count, validity bitmap or None, buffers...) that
+/// The columns of a batch result, filled a chunk of rows at a time (so that the results of a chunk
+/// are dropped before the next is computed: a batch's memory does not grow with full results).
+/// Python output: a dict of lists (decimal.Decimal, str, None; zorginkoop.tariff makes it a
+/// DataFrame when an input is a pandas object). Arrow output: (rows, columns), per column a tuple
+/// (name, "decimal" | "text", null_count, validity bitmap or None, buffers...) that
 /// zorginkoop.tariff wraps with pyarrow, without a Python object per cell. A value outside
 /// decimal128(38,18) is an Overflow naming rows[i].column (in collect mode, that row's error).
 template <class R>
-py::object emit(const std::vector<ColumnSpec<R>>& specs, const std::vector<std::optional<R>>& out,
-                std::vector<std::string>& errors, bool collect, bool arrow) {
-    const std::size_t n = out.size();
-    if (!arrow) {
-        std::vector<py::list> lists(specs.size());
-        py::list error;
-        for (std::size_t r = 0; r < n; ++r) {
-            for (std::size_t c = 0; c < specs.size(); ++c) {
-                if (!out[r]) {
-                    lists[c].append(py::none());
-                } else if (specs[c].decimal) {
-                    const DecimalCell cell = specs[c].decimal(*out[r]);
-                    lists[c].append(cell.value ? from_decimal(*cell.value, cell.digits) : py::none());
-                } else {
-                    lists[c].append(specs[c].text(*out[r]));
-                }
-            }
-            error.append(out[r] ? py::object(py::none()) : py::object(py::str(errors[r])));
+class Emitter {
+public:
+    Emitter(const std::vector<ColumnSpec<R>>& specs, std::size_t n, bool collect, bool arrow)
+        : specs_(specs), n_(n), collect_(collect), arrow_(arrow), lists_(arrow ? 0 : specs.size()),
+          bufs_(arrow ? specs.size() + 1 : 0), present_(specs.size()) {
+        for (std::size_t c = 0; c < bufs_.size(); ++c) {  // the last one: the error column
+            bufs_[c].validity.assign((n + 7) / 8, 0);
+            if (c < specs.size() && specs[c].decimal) bufs_[c].data.assign(n * 16, '\0');
         }
-        py::dict cols;
-        for (std::size_t c = 0; c < specs.size(); ++c) cols[specs[c].name] = lists[c];
-        if (collect) cols["error"] = error;
-        return std::move(cols);
     }
+
+    /// Rows lo, lo + 1, ... whose results are out[0], out[1], ... (nullopt: the row failed).
+    void add(const std::vector<std::optional<R>>& out, std::size_t lo, std::vector<std::string>& errors) {
+        for (std::size_t k = 0; k < out.size(); ++k)
+            if (arrow_)
+                arrow_row(lo + k, out[k] ? &*out[k] : nullptr, errors);
+            else
+                python_row(lo + k, out[k] ? &*out[k] : nullptr, errors);
+    }
+
+    py::object finish() {
+        if (!arrow_) {
+            py::dict cols;
+            for (std::size_t c = 0; c < specs_.size(); ++c) cols[specs_[c].name] = lists_[c];
+            if (collect_) cols["error"] = error_list_;
+            return std::move(cols);
+        }
+        auto bytes = [](const void* p, std::size_t size) { return py::bytes(static_cast<const char*>(p), size); };
+        py::list cols;
+        for (std::size_t c = 0; c < bufs_.size(); ++c) {
+            if (c == specs_.size() && !collect_) break;
+            const Buffers& b = bufs_[c];
+            const bool is_decimal = c < specs_.size() && specs_[c].decimal;
+            py::object validity = b.nulls == 0 ? py::object(py::none()) : py::object(bytes(b.validity.data(), b.validity.size()));
+            const char* name = c < specs_.size() ? specs_[c].name : "error";
+            if (is_decimal)
+                cols.append(py::make_tuple(name, "decimal", b.nulls, validity, bytes(b.data.data(), b.data.size())));
+            else
+                cols.append(py::make_tuple(name, "text", b.nulls, validity,
+                                           bytes(b.offsets.data(), b.offsets.size() * sizeof(std::int32_t)),
+                                           bytes(b.data.data(), b.data.size())));
+        }
+        return py::make_tuple(n_, cols);
+    }
+
+private:
     struct Buffers {
-        std::string data;             // 16 bytes a row (decimal) or the text bytes
+        std::string data;  // 16 bytes a row (decimal) or the text bytes
         std::vector<std::int32_t> offsets{0};
         std::vector<unsigned char> validity;
         std::size_t nulls = 0;
     };
-    std::vector<Buffers> bufs(specs.size() + 1);  // the last one: the error column
-    for (std::size_t c = 0; c < bufs.size(); ++c) {
-        bufs[c].validity.assign((n + 7) / 8, 0);
-        if (c < specs.size() && specs[c].decimal) bufs[c].data.assign(n * 16, '\0');
+
+    void python_row(std::size_t r, const R* result, const std::vector<std::string>& errors) {
+        for (std::size_t c = 0; c < specs_.size(); ++c) {
+            if (!result) {
+                lists_[c].append(py::none());
+            } else if (specs_[c].decimal) {
+                const DecimalCell cell = specs_[c].decimal(*result);
+                lists_[c].append(cell.value ? from_decimal(*cell.value, cell.digits) : py::none());
+            } else {
+                lists_[c].append(specs_[c].text(*result));
+            }
+        }
+        error_list_.append(result ? py::object(py::none()) : py::object(py::str(errors[r])));
     }
-    auto set_valid = [&](Buffers& b, std::size_t r) { b.validity[r / 8] |= static_cast<unsigned char>(1u << (r % 8)); };
-    auto put_text = [&](Buffers& b, std::size_t r, const std::string* s) {
+
+    static void set_valid(Buffers& b, std::size_t r) { b.validity[r / 8] |= static_cast<unsigned char>(1u << (r % 8)); }
+    static void put_text(Buffers& b, std::size_t r, const std::string* s) {
         if (s) {
             if (b.data.size() + s->size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
                 throw Overflow("more than 2 GiB of text in one column", SourceLocation({}, "rows[" + std::to_string(r) + "]"));
@@ -402,57 +439,66 @@ py::object emit(const std::vector<ColumnSpec<R>>& specs, const std::vector<std::
             ++b.nulls;
         }
         b.offsets.push_back(static_cast<std::int32_t>(b.data.size()));
-    };
-    std::vector<char> present(specs.size());
-    for (std::size_t r = 0; r < n; ++r) {
-        bool ok = out[r].has_value();
-        std::size_t c = 0;
-        for (; ok && c < specs.size(); ++c) {  // the decimals first: a value out of range fails the row
-            present[c] = false;
-            if (!specs[c].decimal) continue;
-            const DecimalCell cell = specs[c].decimal(*out[r]);
+    }
+
+    void arrow_row(std::size_t r, const R* result, std::vector<std::string>& errors) {
+        bool ok = result != nullptr;
+        for (std::size_t c = 0; ok && c < specs_.size(); ++c) {  // the decimals first: a value out of range fails the row
+            present_[c] = false;
+            if (!specs_[c].decimal) continue;
+            const DecimalCell cell = specs_[c].decimal(*result);
             if (!cell.value) continue;
-            present[c] = true;
-            if (!to_decimal128(*cell.value, reinterpret_cast<unsigned char*>(&bufs[c].data[r * 16]))) {
+            present_[c] = true;
+            if (!to_decimal128(*cell.value, reinterpret_cast<unsigned char*>(&bufs_[c].data[r * 16]))) {
                 const std::string message = cell.value->to_string() + " is outside Arrow's decimal128(38, 18) "
                                             "(at most 20 digits before the point)";
-                const SourceLocation at({}, "rows[" + std::to_string(r) + "]." + specs[c].name);
-                if (!collect) throw Overflow(message, at);
+                const SourceLocation at({}, "rows[" + std::to_string(r) + "]." + specs_[c].name);
+                if (!collect_) throw Overflow(message, at);
                 errors[r] = "overflow: " + detail::format_error(message, at);
                 ok = false;
             }
         }
-        for (c = 0; c < specs.size(); ++c) {
-            if (specs[c].decimal) {
-                if (ok && present[c]) {
-                    set_valid(bufs[c], r);
+        for (std::size_t c = 0; c < specs_.size(); ++c) {
+            if (specs_[c].decimal) {
+                if (ok && present_[c]) {
+                    set_valid(bufs_[c], r);
                 } else {
-                    std::fill_n(&bufs[c].data[r * 16], 16, '\0');
-                    ++bufs[c].nulls;
+                    std::fill_n(&bufs_[c].data[r * 16], 16, '\0');
+                    ++bufs_[c].nulls;
                 }
             } else {
-                const std::string text = ok ? specs[c].text(*out[r]) : std::string();
-                put_text(bufs[c], r, ok ? &text : nullptr);
+                const std::string text = ok ? specs_[c].text(*result) : std::string();
+                put_text(bufs_[c], r, ok ? &text : nullptr);
             }
         }
-        put_text(bufs.back(), r, ok ? nullptr : &errors[r]);
+        put_text(bufs_.back(), r, ok ? nullptr : &errors[r]);
     }
-    auto bytes = [](const void* p, std::size_t size) { return py::bytes(static_cast<const char*>(p), size); };
-    py::list cols;
-    for (std::size_t c = 0; c < bufs.size(); ++c) {
-        if (c == specs.size() && !collect) break;
-        const Buffers& b = bufs[c];
-        const bool is_decimal = c < specs.size() && specs[c].decimal;
-        py::object validity = b.nulls == 0 ? py::object(py::none()) : py::object(bytes(b.validity.data(), b.validity.size()));
-        const char* name = c < specs.size() ? specs[c].name : "error";
-        if (is_decimal)
-            cols.append(py::make_tuple(name, "decimal", b.nulls, validity, bytes(b.data.data(), b.data.size())));
-        else
-            cols.append(py::make_tuple(name, "text", b.nulls, validity,
-                                       bytes(b.offsets.data(), b.offsets.size() * sizeof(std::int32_t)),
-                                       bytes(b.data.data(), b.data.size())));
+
+    const std::vector<ColumnSpec<R>>& specs_;
+    std::size_t n_;
+    bool collect_, arrow_;
+    std::vector<py::list> lists_;
+    py::list error_list_;
+    std::vector<Buffers> bufs_;
+    std::vector<char> present_;
+};
+
+/// Computes `f(i)` (a row's result) for every row that has a model and emits the columns, a chunk
+/// of rows at a time: compute_rows (without the GIL) then the Emitter (with it).
+template <class R, class F>
+py::object run_batch(Rows& rows, const std::vector<ColumnSpec<R>>& specs, bool collect, bool arrow, F&& f) {
+    const std::size_t n = rows.models.size();
+    constexpr std::size_t chunk = 512;
+    Emitter<R> emitter(specs, n, collect, arrow);
+    std::vector<std::optional<R>> out;
+    for (std::size_t lo = 0; lo < n; lo += chunk) {
+        const std::size_t hi = std::min(n, lo + chunk);
+        out.clear();
+        out.resize(hi - lo);
+        compute_rows(rows, collect, lo, hi, [&](std::size_t i) { out[i - lo] = f(i); });
+        emitter.add(out, lo, rows.errors);
     }
-    return py::make_tuple(n, cols);
+    return emitter.finish();
 }
 
 /// "python" or "arrow".
@@ -627,9 +673,6 @@ void register_tariff(py::module_& m) {
         const bool collect = errors == "collect";
         const bool arrow = arrow_output(output);
         Rows rows = rows_from(models, table, collect);
-        const std::size_t n = rows.models.size();
-        std::vector<std::optional<BuildUp>> out(n);
-        compute_rows(rows, collect, [&](std::size_t i) { out[i] = build_up(*rows.models[i]); });
         static const std::vector<ColumnSpec<BuildUp>> specs = {
             {"tariff", [](const BuildUp& b) { return DecimalCell{b.tariff.amount(), tariff_digits(b)}; }, {}},
             {"total", [](const BuildUp& b) { return DecimalCell{b.total.amount(), 2}; }, {}},
@@ -640,7 +683,7 @@ void register_tariff(py::module_& m) {
             {"hours_per_unit", [](const BuildUp& b) { return DecimalCell{b.hours_per_unit, 0}; }, {}},
             {"uncovered_elements", {}, [](const BuildUp& b) { return b.uncovered_elements; }},
         };
-        return emit(specs, out, rows.errors, collect, arrow);
+        return run_batch(rows, specs, collect, arrow, [&](std::size_t i) { return build_up(*rows.models[i]); });
     }, py::arg("models"), py::arg("table") = py::none(), py::arg("errors") = "raise", py::arg("output") = "python",
     "The raw batch build-up behind zorginkoop.tariff.build_up_many (documented there).");
 
@@ -660,14 +703,15 @@ void register_tariff(py::module_& m) {
         std::vector<std::string> tariff_errors;
         std::size_t i = 0;
         for (auto t : py::iter(tariffs)) {
-            const std::string path = "tariffs[" + std::to_string(i++) + "]";
+            const std::size_t row = i++;
+            const auto path = [row] { return "tariffs[" + std::to_string(row) + "]"; };  // made on an error only
             Money amount;
             tariff_errors.push_back(attempt([&] {
-                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", SourceLocation({}, path));
+                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", SourceLocation({}, path()));
                 try {
-                    amount = Money(zkpy::to_decimal(t, path));
+                    amount = Money(PyUnicode_CheckExact(t.ptr()) ? zkpy::to_decimal(t, {}) : zkpy::to_decimal(t, path()));
                 } catch (const Error& e) {
-                    rethrow_at(e, path);
+                    rethrow_at(e, path());
                 }
             }, collect));
             ts.push_back(amount);
@@ -688,8 +732,6 @@ void register_tariff(py::module_& m) {
                 rows.errors[r] = tariff_errors[r];
                 rows.models[r] = nullptr;
             }
-        std::vector<std::optional<RealismCheck>> out(n);
-        compute_rows(rows, collect, [&](std::size_t r) { out[r] = check_tariff(ts[r], *rows.models[r], pb, bs); });
         auto optional_value = [](const auto& x) { return x ? std::optional<Decimal>(x->value()) : std::nullopt; };
         static const std::vector<ColumnSpec<RealismCheck>> specs = {
             {"verdict", {}, [](const RealismCheck& c) { return std::string(verdict_name(c.verdict)); }},
@@ -706,7 +748,8 @@ void register_tariff(py::module_& m) {
             {"break_even_overhead_rate", [=](const RealismCheck& c) { return DecimalCell{optional_value(c.break_even.overhead_rate), 0}; }, {}},
             {"break_even_salary_factor", [](const RealismCheck& c) { return DecimalCell{c.break_even.salary_factor, 0}; }, {}},
         };
-        return emit(specs, out, rows.errors, collect, arrow);
+        return run_batch(rows, specs, collect, arrow,
+                         [&](std::size_t r) { return check_tariff(ts[r], *rows.models[r], pb, bs); });
     }, py::arg("tariffs"), py::arg("models"), py::arg("table") = py::none(), py::arg("basis") = "floor",
        py::arg("bands") = py::none(), py::arg("errors") = "raise", py::arg("output") = "python",
     "The raw batch realism check behind zorginkoop.tariff.check_tariffs (documented there).");
