@@ -11,98 +11,6 @@ namespace fields {
 
 namespace {
 
-/// The indexation clause as the indexation module reads it (indexation-clause.md); the clause has
-/// no schema file of its own.
-constexpr const char* indexation_clause_defs = R"json({
-  "index_component": {
-    "type": "object",
-    "additionalProperties": false,
-    "properties": {
-      "series": {
-        "type": "string",
-        "minLength": 1
-      },
-      "weight": {
-        "$ref": "#/$defs/amount"
-      }
-    },
-    "required": [
-      "series",
-      "weight"
-    ]
-  },
-  "indexation_clause": {
-    "type": "object",
-    "additionalProperties": false,
-    "required": [
-      "components"
-    ],
-    "properties": {
-      "components": {
-        "type": "array",
-        "minItems": 1,
-        "items": {
-          "$ref": "#/$defs/index_component"
-        }
-      },
-      "catch_up": {
-        "enum": [
-          "none",
-          "multiplicative",
-          "additive"
-        ]
-      },
-      "first_contract_year_catch_up": {
-        "type": "boolean"
-      },
-      "rate_rounding": {
-        "type": "object",
-        "additionalProperties": false,
-        "properties": {
-          "scale": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "mode": {
-            "$ref": "#/$defs/rounding_mode"
-          },
-          "at": {
-            "enum": [
-              "parts",
-              "total",
-              "none"
-            ]
-          }
-        }
-      },
-      "tariff_rounding": {
-        "type": "object",
-        "additionalProperties": false,
-        "properties": {
-          "scale": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "mode": {
-            "$ref": "#/$defs/rounding_mode"
-          },
-          "chain": {
-            "enum": [
-              "cumulative"
-            ]
-          }
-        }
-      },
-      "effective": {
-        "type": "string",
-        "pattern": "^\\d{2}-\\d{2}$",
-        "description": "MM-DD."
-      }
-    },
-    "description": "Indexation clause (indexation.md §2)."
-  }
-})json";
-
 void add_all(Defs& defs, const io::Node& from) {
     for (const auto& m : from.members()) defs.add(m.key, m.value);
 }
@@ -153,7 +61,11 @@ Node CeilingCodec::schema(Defs& defs) const {
 }
 
 Node IndexationCodec::schema(Defs& defs) const {
-    add_all(defs, io::parse_json(indexation_clause_defs, "indexation clause schema"));
+    // The clause's own definitions (zorginkoop-indexation-clause.schema.json): the clause is read
+    // by the indexation module, not by a field table.
+    const Node clause = io::parse_json(bundled_file("schema/zorginkoop-indexation-clause.schema.json"),
+                                       "schema/zorginkoop-indexation-clause.schema.json");
+    for (const char* name : {"index_component", "indexation_clause"}) defs.add(name, *clause.find("$defs")->find(name));
     return schema_ref("indexation_clause");
 }
 

@@ -48,3 +48,17 @@ def test_schema_and_reader_share_their_bounds(section: dict[str, Any], value: st
     with pytest.raises(zk.ParseError) as e:
         zk.load_document(doc)
     assert e.value.path == value
+
+
+@pytest.mark.parametrize("clause", ["vng-2024.yaml", "rivierenland-verblijf-2024.yaml"])
+def test_indexation_clauses_validate_against_their_schema(clause: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    yaml = pytest.importorskip("yaml")
+    schema = zk.document_schema("indexation-clause")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    v = jsonschema.Draft202012Validator(schema)
+    text = (ROOT / "examples" / "indexation" / clause).read_text(encoding="utf-8")
+    v.validate(yaml.safe_load(text))
+    assert not v.is_valid({"components": []})
+    # The document's schema holds the same clause.
+    assert zk.document_schema()["$defs"]["indexation_clause"] == schema["$defs"]["indexation_clause"]
