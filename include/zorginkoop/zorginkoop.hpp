@@ -15,6 +15,7 @@
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/procurement/document.hpp"
 #include "zorginkoop/procurement/rule.hpp"
+#include "zorginkoop/procurement/schema.hpp"
 #include "zorginkoop/report/finding.hpp"
 #include "zorginkoop/report/messages.hpp"
 #include "zorginkoop/report/report.hpp"

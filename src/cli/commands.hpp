@@ -73,5 +73,6 @@ int cmd_ijw(Args& args);
 int cmd_index(Args& args);
 int cmd_tariff(Args& args);
 int cmd_check(Args& args);
+int cmd_schema(Args& args);
 
 }  // namespace zkcli

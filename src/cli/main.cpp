@@ -33,6 +33,7 @@ const char* usage =
     "        [--regional-contracting-from DATE] [--rule-docs URI]\n"
     "                                      a procurement document judged against the rule\n"
     "                                      catalogue\n"
+    "  schema                              the JSON Schema of the procurement document\n"
     "\n"
     "`zorginkoop COMMAND --help` (or -h, or `zorginkoop help COMMAND`) describes a command.\n"
     "Options may also be written --option=VALUE.\n"
@@ -51,6 +52,7 @@ const Command commands[] = {
     {"index", zkcli::cmd_index},
     {"tariff", zkcli::cmd_tariff},
     {"check", zkcli::cmd_check},
+    {"schema", zkcli::cmd_schema},
 };
 
 const Command* find_command(const std::string& name) {
@@ -73,7 +75,7 @@ int run(zkcli::Args& a) {
         // zorginkoop help COMMAND: that command's help
         const std::string name = a.items[a.pos];
         const Command* c = find_command(name);
-        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check)");
+        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, schema)");
         zkcli::Args help{{name, "--help"}, 1};
         return c->run(help);
     }

@@ -14,68 +14,13 @@
 
 #include "zorginkoop/io/reader.hpp"
 #include "zorginkoop/procurement/document.hpp"
+#include "document_fields.hpp"
 
 namespace zorginkoop::procurement {
 
 namespace {
 
-template <class E, std::size_t N>
-struct EnumTable {
-    std::array<std::pair<E, const char*>, N> rows;
-    const char* name(E v) const noexcept {
-        for (const auto& r : rows)
-            if (r.first == v) return r.second;
-        return "?";
-    }
-};
-
-constexpr EnumTable<Law, 2> law_table{{{{Law::jeugdwet, "jeugdwet"}, {Law::wmo2015, "wmo2015"}}}};
-constexpr EnumTable<ProcedureKind, 8> kind_table{{{
-    {ProcedureKind::sas, "sas"},
-    {ProcedureKind::open_house, "open_house"},
-    {ProcedureKind::european_open, "european_open"},
-    {ProcedureKind::european_restricted, "european_restricted"},
-    {ProcedureKind::european_competitive_dialogue, "european_competitive_dialogue"},
-    {ProcedureKind::negotiated_without_notice, "negotiated_without_notice"},
-    {ProcedureKind::below_threshold, "below_threshold"},
-    {ProcedureKind::subsidy, "subsidy"},
-}}};
-constexpr EnumTable<FundingVariant, 3> variant_table{
-    {{{FundingVariant::effort, "effort"}, {FundingVariant::output, "output"}, {FundingVariant::task, "task"}}}};
-constexpr EnumTable<FundingForm, 6> form_table{{{
-    {FundingForm::per_unit, "per_unit"},
-    {FundingForm::availability, "availability"},
-    {FundingForm::traject, "traject"},
-    {FundingForm::result, "result"},
-    {FundingForm::population, "population"},
-    {FundingForm::cost_plus, "cost_plus"},
-}}};
-constexpr EnumTable<PriceBasis, 3> basis_table{
-    {{{PriceBasis::fixed, "fixed"}, {PriceBasis::floor, "floor"}, {PriceBasis::substantiated, "substantiated"}}}};
-constexpr EnumTable<ProviderCategory, 3> category_table{
-    {{{ProviderCategory::A, "A"}, {ProviderCategory::B, "B"}, {ProviderCategory::C, "C"}}}};
-constexpr EnumTable<PublicationKind, 6> publication_table{{{
-    {PublicationKind::prior_information_notice, "prior_information_notice"},
-    {PublicationKind::contract_notice, "contract_notice"},
-    {PublicationKind::award_notice, "award_notice"},
-    {PublicationKind::voluntary_ex_ante, "voluntary_ex_ante"},
-    {PublicationKind::modification_notice, "modification_notice"},
-    {PublicationKind::open_house_announcement, "open_house_announcement"},
-}}};
-constexpr EnumTable<AwardBasis, 4> award_basis_table{{{
-    {AwardBasis::best_price_quality, "best_price_quality"},
-    {AwardBasis::lowest_cost, "lowest_cost"},
-    {AwardBasis::lowest_price, "lowest_price"},
-    {AwardBasis::none, "none"},
-}}};
-constexpr EnumTable<CriterionKind, 3> criterion_table{
-    {{{CriterionKind::quality, "quality"}, {CriterionKind::price, "price"}, {CriterionKind::cost, "cost"}}}};
-constexpr EnumTable<ModificationRoute, 4> route_table{{{
-    {ModificationRoute::r2_163b, "2.163b"},
-    {ModificationRoute::r2_163c, "2.163c"},
-    {ModificationRoute::r2_163d, "2.163d"},
-    {ModificationRoute::r2_163e, "2.163e"},
-}}};
+using namespace fields;  // the enumeration tables and the field tables
 
 /// Reads one document, recording the line and column of every field.
 class DocReader {
@@ -182,94 +127,37 @@ public:
         return out;
     }
 
-    // ---- sections ----------------------------------------------------------------------------
-    Authority authority(const io::Reader& r) {
-        auto m = map(r);
-        Authority a;
-        a.name = opt(m, "name", [&](const io::Reader& x) { return text(x); });
-        a.municipalities = opt(m, "municipalities", [&](const io::Reader& x) { return text_list(x, true); });
-        a.regiovisie = opt(m, "regiovisie", [&](const io::Reader& x) { return text(x); });
-        m.finish("authority");
-        return a;
-    }
-
-    Procedure procedure(const io::Reader& r) {
-        auto m = map(r);
-        Procedure p;
-        auto b = [&](const io::Reader& x) { return boolean(x); };
-        auto t = [&](const io::Reader& x) { return text(x); };
-        p.kind = opt(m, "kind", [&](const io::Reader& x) { return enumeration(x, kind_table); });
-        p.sas_option = opt(m, "sas_option", [&](const io::Reader& x) { return static_cast<int>(integer(x, 1, 4)); });
-        p.framework_agreement = opt(m, "framework_agreement", b);
-        p.cpv = opt(m, "cpv", [&](const io::Reader& x) {
-            auto codes = text_list(x, true);
-            const auto items = x.items();
-            for (std::size_t i = 0; i < codes.size(); ++i) {
-                const std::string& c = codes[i];
-                bool ok = c.size() == 10 && c[8] == '-';
-                for (std::size_t k = 0; ok && k < 10; ++k)
-                    if (k != 8 && !std::isdigit(static_cast<unsigned char>(c[k]))) ok = false;
-                if (!ok) items[i].fail(zorginkoop::detail::quote_text(c) + " is not a CPV code (8 digits, a hyphen and a check digit: 85311000-2)");
-            }
-            return codes;
-        });
-        p.cross_border_interest = opt(m, "cross_border_interest", b);
-        p.exclusion_grounds = opt(m, "exclusion_grounds", b);
-        p.suitability_requirements = opt(m, "suitability_requirements", b);
-        p.self_declaration_required = opt(m, "self_declaration_required", b);
-        p.award_record = opt(m, "award_record", b);
-        p.standstill_days = nullable(m, "standstill_days", [&](const io::Reader& x) { return integer(x, 0, 100000); });
-        p.lots_motivation = nullable(m, "lots_motivation", t);
-        p.duration_justification = nullable(m, "duration_justification", t);
-        p.price_route_accounted_to_council = opt(m, "price_route_accounted_to_council", b);
-        m.finish("procedure");
-        return p;
-    }
-
-    Planning planning(const io::Reader& r) {
-        auto m = map(r);
-        Planning p;
-        p.started = opt(m, "started", [&](const io::Reader& x) { return date(x); });
-        m.finish("planning");
-        return p;
-    }
-
-    EstimatedValue estimated_value(const io::Reader& r) {
-        auto m = map(r);
-        EstimatedValue v;
-        auto a = [&](const io::Reader& x) { return amount(x); };
-        v.declared = opt(m, "declared", a);
-        v.initial_term_value = opt(m, "initial_term_value", a);
-        v.other_options_value = opt(m, "other_options_value", a);
-        v.total_price_stated = opt(m, "total_price_stated", [&](const io::Reader& x) { return boolean(x); });
-        v.monthly_amount = nullable(m, "monthly_amount", a);
-        m.finish("estimated_value");
-        return v;
-    }
-
-    Term term(const io::Reader& r) {
-        auto m = map(r);
-        Term t;
-        t.start = opt(m, "start", [&](const io::Reader& x) { return date(x); });
-        t.end = opt(m, "end", [&](const io::Reader& x) { return date(x); });
-        t.indefinite = opt(m, "indefinite", [&](const io::Reader& x) { return boolean(x); });
-        t.extensions = opt(m, "extensions", [&](const io::Reader& x) {
-            return list(x, [&](const io::Reader& e) {
-                auto em = map(e);
-                Extension ext;
-                ext.months = static_cast<int>(integer(em.require("months"), 1, 1200));
-                ext.value = opt(em, "value", [&](const io::Reader& y) { return amount(y); });
-                em.finish("an extension");
-                return ext;
-            });
-        });
-        m.finish("term");
+    // ---- structs (document_fields.hpp) ---------------------------------------------------------
+    /// Checks across the fields of a struct, after its keys were read.
+    template <class S>
+    void check(const S&, const io::Reader&) {}
+    void check(const Term& t, const io::Reader& r) {
         if (t.start && t.end && date::sys_days{*t.end} < date::sys_days{*t.start}) {
             auto end = r.node().find("end");
             io::Reader(*end, r.path() + ".end", r.source())
                 .fail("the term ends (" + format_date(*t.end) + ") before it starts (" + format_date(*t.start) + ")");
         }
-        return t;
+    }
+
+    // ---- the codecs that are not generic (named in the field tables) --------------------------
+    int format_version(const io::Reader& version) {
+        if (!version.node().is_scalar() || version.node().style() != io::Node::Style::plain || version.node().text() != "1")
+            version.fail("unsupported format version (expected zorginkoop: 1)");
+        mark(version);
+        return 1;
+    }
+
+    std::vector<std::string> cpv_list(const io::Reader& x) {
+        auto codes = text_list(x, true);
+        const auto items = x.items();
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            const std::string& c = codes[i];
+            bool ok = c.size() == 10 && c[8] == '-';
+            for (std::size_t k = 0; ok && k < 10; ++k)
+                if (k != 8 && !std::isdigit(static_cast<unsigned char>(c[k]))) ok = false;
+            if (!ok) items[i].fail(zorginkoop::detail::quote_text(c) + " is not a CPV code (8 digits, a hyphen and a check digit: 85311000-2)");
+        }
+        return codes;
     }
 
     Ceiling ceiling(const io::Reader& r) {
@@ -353,31 +241,7 @@ public:
         return c;
     }
 
-    Product product(const io::Reader& r) {
-        auto m = map(r);
-        Product p;
-        auto t = [&](const io::Reader& x) { return text(x); };
-        auto b = [&](const io::Reader& x) { return boolean(x); };
-        p.code = opt(m, "code", t);
-        p.category = opt(m, "category", t);
-        p.name = opt(m, "name", t);
-        p.funding = opt(m, "funding", [&](const io::Reader& x) { return enumeration(x, variant_table); });
-        p.funding_form = opt(m, "funding_form", [&](const io::Reader& x) { return enumeration(x, form_table); });
-        p.unit_text = opt(m, "unit", t);
-        if (p.unit_text) p.unit = ijw::find_unit(*p.unit_text);
-        p.tariff = opt(m, "tariff", [&](const io::Reader& x) { return Money(decimal(x)); });
-        p.declared_per_minute = opt(m, "declared_per_minute", b);
-        p.price_basis = opt(m, "price_basis", [&](const io::Reader& x) { return enumeration(x, basis_table); });
-        p.cost_model = opt(m, "cost_model", [&](const io::Reader& x) { return cost_model(x); });
-        p.ceiling = nullable(m, "ceiling", [&](const io::Reader& x) { return ceiling(x); });
-        m.finish("a product");
-        return p;
-    }
-
-    Lot lot(const io::Reader& r) {
-        auto m = map(r);
-        Lot l;
-        const io::Reader id = m.require("id");
+    void lot_id(const io::Reader& id, Lot& l) {
         mark(id);
         if (!id.node().is_scalar()) id.fail("expected a lot id (text or a whole number)");
         l.id = id.node().text();
@@ -388,53 +252,16 @@ public:
             if (l.id == "true" || l.id == "false") id.fail("expected a lot id (text or a whole number), found a boolean");
             l.id_is_number = digits;
         }
-        l.title = opt(m, "title", [&](const io::Reader& x) { return text(x); });
-        l.provider_category = opt(m, "provider_category", [&](const io::Reader& x) { return enumeration(x, category_table); });
-        l.estimated_value = opt(m, "estimated_value", [&](const io::Reader& x) { return amount(x); });
-        l.max_providers = nullable(m, "max_providers", [&](const io::Reader& x) { return integer(x, 1, 1000000000); });
-        l.products = opt(m, "products", [&](const io::Reader& x) { return list(x, [&](const io::Reader& p) { return product(p); }); });
-        m.finish("a lot");
-        return l;
     }
 
-    Publication publication(const io::Reader& r) {
-        auto m = map(r);
-        Publication p;
-        auto b = [&](const io::Reader& x) { return boolean(x); };
-        p.kind = enumeration(m.require("kind"), publication_table);
-        p.date = opt(m, "date", [&](const io::Reader& x) { return date(x); });
-        p.eforms_subtype = opt(m, "eforms_subtype", [&](const io::Reader& x) { return integer(x, 1, 100000); });
-        p.continuous = opt(m, "continuous", b);
-        p.states_service_type = opt(m, "states_service_type", b);
-        p.states_award_without_further_publication = opt(m, "states_award_without_further_publication", b);
-        p.invites_written_interest = opt(m, "invites_written_interest", b);
-        m.finish("a publication");
-        return p;
-    }
-
-    Award award(const io::Reader& r) {
-        auto m = map(r);
-        Award a;
-        auto b = [&](const io::Reader& x) { return boolean(x); };
-        a.date = opt(m, "date", [&](const io::Reader& x) { return date(x); });
-        a.contract_concluded = opt(m, "contract_concluded", [&](const io::Reader& x) { return date(x); });
-        a.basis = opt(m, "basis", [&](const io::Reader& x) { return enumeration(x, award_basis_table); });
-        a.criteria = opt(m, "criteria", [&](const io::Reader& x) {
-            return list(x, [&](const io::Reader& c) {
-                auto cm = map(c);
-                Criterion k;
-                k.name = text(cm.require("name"));
-                k.kind = opt(cm, "kind", [&](const io::Reader& y) { return enumeration(y, criterion_table); });
-                k.weight = opt(cm, "weight", [&](const io::Reader& y) { return amount(y).amount(); });
-                k.order = opt(cm, "order", [&](const io::Reader& y) { return integer(y, 1, 1000000); });
-                cm.finish("an award criterion");
-                return k;
-            });
-        });
-        a.continuity_considered = opt(m, "continuity_considered", b);
-        a.bundled_quarterly = opt(m, "bundled_quarterly", b);
-        m.finish("award");
-        return a;
+    /// Lot ids are used once: one pass with a hash set, so documents with many lots stay linear.
+    void lots_used_once(const std::vector<Lot>& lots, const io::Reader& r) {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(lots.size());
+        for (std::size_t i = 0; i < lots.size(); ++i)
+            if (!seen.insert(lots[i].id).second)
+                io::Reader(r.node().items()[i], r.path() + "[" + std::to_string(i) + "]", r.source())
+                    .fail("lot id " + zorginkoop::detail::quote_text(lots[i].id) + " is used twice");
     }
 
     /// The indexation clause, read by the indexation module's reader. Its fields are marked
@@ -454,58 +281,6 @@ public:
             for (const auto& m : r.node().members()) mark_tree(r.member(m));
     }
 
-    ContractClauses clauses(const io::Reader& r) {
-        auto m = map(r);
-        ContractClauses c;
-        auto b = [&](const io::Reader& x) { return boolean(x); };
-        c.staff_takeover_consultation = opt(m, "staff_takeover_consultation", b);
-        c.subcontracting_real_price = opt(m, "subcontracting_real_price", b);
-        c.tariff_differentiation = opt(m, "tariff_differentiation", b);
-        c.indexation = opt(m, "indexation", [&](const io::Reader& x) { return indexation(x); });
-        m.finish("contract_clauses");
-        return c;
-    }
-
-    OpenHouse open_house(const io::Reader& r) {
-        auto m = map(r);
-        OpenHouse o;
-        auto b = [&](const io::Reader& x) { return boolean(x); };
-        o.announced_publicly = opt(m, "announced_publicly", b);
-        o.identical_conditions = opt(m, "identical_conditions", b);
-        o.max_providers = nullable(m, "max_providers", [&](const io::Reader& x) { return integer(x, 1, 1000000000); });
-        o.ranking = opt(m, "ranking", b);
-        o.client_chooses_provider = opt(m, "client_chooses_provider", b);
-        o.entry = opt(m, "entry", [&](const io::Reader& x) {
-            auto em = map(x);
-            OpenHouseEntry e;
-            e.during_term = opt(em, "during_term", b);
-            e.moments_per_year = opt(em, "moments_per_year", [&](const io::Reader& y) { return integer(y, 0, 366); });
-            em.finish("open_house.entry");
-            return e;
-        });
-        m.finish("open_house");
-        return o;
-    }
-
-    Continuity continuity(const io::Reader& r) {
-        auto m = map(r);
-        Continuity c;
-        c.bridging_agreements = opt(m, "bridging_agreements", [&](const io::Reader& x) { return boolean(x); });
-        m.finish("continuity");
-        return c;
-    }
-
-    Modification modification(const io::Reader& r) {
-        auto m = map(r);
-        Modification x;
-        x.date = opt(m, "date", [&](const io::Reader& y) { return date(y); });
-        x.value = opt(m, "value", [&](const io::Reader& y) { return amount(y); });
-        x.changes_overall_nature = opt(m, "changes_overall_nature", [&](const io::Reader& y) { return boolean(y); });
-        x.route = nullable(m, "route", [&](const io::Reader& y) { return enumeration(y, route_table); });
-        m.finish("a modification");
-        return x;
-    }
-
     std::vector<std::string> rule_ids(const io::Reader& r) {
         auto ids = text_list(r, true);
         const auto items = r.items();
@@ -522,56 +297,10 @@ public:
         return ids;
     }
 
-    Expect expect(const io::Reader& r) {
-        auto m = map(r);
-        Expect e;
-        e.fires = opt(m, "fires", [&](const io::Reader& x) { return rule_ids(x); });
-        e.silent = opt(m, "silent", [&](const io::Reader& x) { return rule_ids(x); });
-        e.no_errors = opt(m, "no_errors", [&](const io::Reader& x) { return boolean(x); });
-        m.finish("expect");
-        return e;
-    }
-
     void document(const io::Reader& r) {
         auto m = map(r);
-        const io::Reader version = m.require("zorginkoop");
-        if (!version.node().is_scalar() || version.node().style() != io::Node::Style::plain || version.node().text() != "1")
-            version.fail("unsupported format version (expected zorginkoop: 1)");
-        mark(version);
-        doc_.format_version = 1;
-        const io::Reader id = m.require("id");
-        doc_.id = text(id);
-        if (doc_.id.empty()) id.fail("the document id must not be empty");
-        doc_.title = opt(m, "title", [&](const io::Reader& x) { return text(x); });
-        doc_.law = enumeration(m.require("law"), law_table);
-        doc_.authority = opt(m, "authority", [&](const io::Reader& x) { return authority(x); });
-        doc_.procedure = opt(m, "procedure", [&](const io::Reader& x) { return procedure(x); });
-        doc_.planning = opt(m, "planning", [&](const io::Reader& x) { return planning(x); });
-        doc_.estimated_value = opt(m, "estimated_value", [&](const io::Reader& x) { return estimated_value(x); });
-        doc_.term = opt(m, "term", [&](const io::Reader& x) { return term(x); });
-        doc_.lots = opt(m, "lots", [&](const io::Reader& x) { return list(x, [&](const io::Reader& l) { return lot(l); }); });
-        if (doc_.lots) {
-            // One pass with a hash set: documents with many lots stay linear.
-            const io::Node& lots = *r.node().find("lots");
-            std::unordered_set<std::string_view> seen;
-            seen.reserve(doc_.lots->size());
-            for (std::size_t i = 0; i < doc_.lots->size(); ++i)
-                if (!seen.insert((*doc_.lots)[i].id).second)
-                    io::Reader(lots.items()[i], "lots[" + std::to_string(i) + "]", r.source())
-                        .fail("lot id " + zorginkoop::detail::quote_text((*doc_.lots)[i].id) + " is used twice");
-        }
-        doc_.publications = opt(m, "publications", [&](const io::Reader& x) {
-            return list(x, [&](const io::Reader& p) { return publication(p); });
-        });
-        doc_.award = opt(m, "award", [&](const io::Reader& x) { return award(x); });
-        doc_.contract_clauses = opt(m, "contract_clauses", [&](const io::Reader& x) { return clauses(x); });
-        doc_.open_house = opt(m, "open_house", [&](const io::Reader& x) { return open_house(x); });
-        doc_.continuity = opt(m, "continuity", [&](const io::Reader& x) { return continuity(x); });
-        doc_.modifications = opt(m, "modifications", [&](const io::Reader& x) {
-            return list(x, [&](const io::Reader& y) { return modification(y); });
-        });
-        doc_.expect = opt(m, "expect", [&](const io::Reader& x) { return expect(x); });
-        m.finish("the document");
+        read_fields(*this, m, doc_);
+        m.finish(Fields<Document>::what);
     }
 
 private:

@@ -188,10 +188,10 @@ def rule_catalogue() -> list[Rule]:
 
 def document_schema(name: str = "document") -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) shipped with the package: ``"document"`` for procurement
-    documents, ``"cost-model"`` for cost models, ``"index-series"`` for index series. Editors can
-    validate documents while typing."""
-    if name not in ("document", "cost-model", "index-series"):
-        raise ValueError(f"unknown schema {name!r} (document, cost-model, index-series)")
+    documents, ``"cost-model"`` for cost models, ``"index-series"`` for index series,
+    ``"indexation-clause"`` for indexation clauses. Editors can validate documents while typing."""
+    if name not in ("document", "cost-model", "index-series", "indexation-clause"):
+        raise ValueError(f"unknown schema {name!r} (document, cost-model, index-series, indexation-clause)")
     import importlib.resources
     import json
 
