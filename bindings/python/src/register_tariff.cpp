@@ -52,7 +52,7 @@ bool is_mapping(py::handle obj) {
 
 /// The same error with `prefix` put before its path (rows[3] + staff → rows[3].staff).
 [[noreturn]] void rethrow_at(const Error& e, const std::string& prefix) {
-    SourceLocation at = e.where();
+    Location at = e.where();
     at.path = e.path().empty() ? prefix : e.path().rfind(prefix, 0) == 0 ? e.path() : prefix + "." + e.path();
     switch (e.code()) {
         case ErrorCode::invalid_input: throw InvalidInput(e.message(), at);
@@ -189,7 +189,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
             }
             const std::string path = "rows[" + std::to_string(r) + "]";
             record(r, [&] {
-                if (is_missing(item)) throw InvalidInput("no cost model (None or NaN)", SourceLocation({}, path));
+                if (is_missing(item)) throw InvalidInput("no cost model (None or NaN)", Location::at(path));
                 return model_from(item, path);
             });
             rows.models.push_back(nullptr);  // filled in below
@@ -236,7 +236,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
             const std::string path = "rows[" + std::to_string(r++) + "]." + col.name;
             io::Node node;
             col.errors.push_back(attempt([&] {
-                if (is_missing(v)) throw InvalidInput("no value (None or NaN)", SourceLocation({}, path));
+                if (is_missing(v)) throw InvalidInput("no value (None or NaN)", Location::at(path));
                 node = zkpy::to_node(v, path);
             }, collect));
             col.values.push_back(std::move(node));
@@ -286,7 +286,7 @@ void compute_rows(Rows& rows, bool collect, F&& f) {
                     first = std::current_exception();
                     break;
                 }
-                SourceLocation at = e.where();
+                Location at = e.where();
                 at.path = "rows[" + std::to_string(i) + "]" + (e.path().empty() ? "" : "." + e.path());
                 rows.errors[i] = std::string(e.code_name()) + ": " + detail::format_error(e.message(), at);
                 rows.models[i] = nullptr;
@@ -395,7 +395,7 @@ py::object emit(const std::vector<ColumnSpec<R>>& specs, const std::vector<std::
     auto put_text = [&](Buffers& b, std::size_t r, const std::string* s) {
         if (s) {
             if (b.data.size() + s->size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
-                throw Overflow("more than 2 GiB of text in one column", SourceLocation({}, "rows[" + std::to_string(r) + "]"));
+                throw Overflow("more than 2 GiB of text in one column", Location::at("rows[" + std::to_string(r) + "]"));
             b.data += *s;
             set_valid(b, r);
         } else {
@@ -416,7 +416,7 @@ py::object emit(const std::vector<ColumnSpec<R>>& specs, const std::vector<std::
             if (!to_decimal128(*cell.value, reinterpret_cast<unsigned char*>(&bufs[c].data[r * 16]))) {
                 const std::string message = cell.value->to_string() + " is outside Arrow's decimal128(38, 18) "
                                             "(at most 20 digits before the point)";
-                const SourceLocation at({}, "rows[" + std::to_string(r) + "]." + specs[c].name);
+                const Location at = Location::at("rows[" + std::to_string(r) + "]." + specs[c].name);
                 if (!collect) throw Overflow(message, at);
                 errors[r] = "overflow: " + detail::format_error(message, at);
                 ok = false;
@@ -663,7 +663,7 @@ void register_tariff(py::module_& m) {
             const std::string path = "tariffs[" + std::to_string(i++) + "]";
             Money amount;
             tariff_errors.push_back(attempt([&] {
-                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", SourceLocation({}, path));
+                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", Location::at(path));
                 try {
                     amount = Money(zkpy::to_decimal(t, path));
                 } catch (const Error& e) {

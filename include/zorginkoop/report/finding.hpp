@@ -10,6 +10,7 @@
 
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/core/i18n.hpp"
+#include "zorginkoop/core/location.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 
 namespace zorginkoop {
@@ -32,18 +33,6 @@ inline Severity parse_severity(std::string_view s) {
     if (s == "error") return Severity::error;
     throw InvalidInput("unknown severity '" + std::string(s) + "' (expected info, warning or error)");
 }
-
-/// A place in the checked input: document path, and line/column when read from YAML or JSON.
-struct Location {
-    std::string path;
-    std::size_t line = 0;
-    std::size_t column = 0;
-    std::string source;  // file name, when known
-
-    friend bool operator==(const Location& a, const Location& b) {
-        return a.path == b.path && a.line == b.line && a.column == b.column && a.source == b.source;
-    }
-};
 
 /// Ordered name → value pairs; values are text (money and rates as exact decimal strings, dates ISO).
 using Fields = std::vector<std::pair<std::string, std::string>>;
