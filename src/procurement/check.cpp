@@ -352,11 +352,7 @@ const std::string reference_date_field = "publications[].date / award.date / ter
 [[noreturn]] void rethrow_located(const Document& doc, const Overflow& e, const std::string& rule) {
     Location at = e.where();
     if (at.source.empty()) at.source = doc.source;
-    if (!at.path.empty() && at.line == 0) {
-        const Location l = doc.location(at.path);
-        at.line = l.line;
-        at.column = l.column;
-    }
+    if (!at.path.empty() && at.line == 0) at = std::move(at).on(doc.location(at.path).position());
     if (at.path.empty() && !rule.empty()) at.path = rule;  // the rule's own arithmetic: no single field to name
     throw Overflow(rule.empty() ? e.message() : rule + ": " + e.message(), std::move(at));
 }
