@@ -1,5 +1,6 @@
 #pragma once
-// Exact values, dates, errors and languages.
+// Exact values, dates, errors and the places they name, and languages.
+#include "zorginkoop/core/location.hpp"
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/core/decimal.hpp"
 #include "zorginkoop/core/rounding.hpp"

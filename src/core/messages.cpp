@@ -31,7 +31,7 @@ MessageCatalogue MessageCatalogue::parse(std::string_view yaml, Lang lang, const
     std::sort(c.entries_.begin(), c.entries_.end());
     for (std::size_t i = 1; i < c.entries_.size(); ++i)
         if (c.entries_[i].first == c.entries_[i - 1].first)
-            throw ParseError("duplicate message key '" + c.entries_[i].first + "'", SourceLocation{source, c.entries_[i].first});
+            throw ParseError("duplicate message key '" + c.entries_[i].first + "'", Location::at(c.entries_[i].first).in(source));
     return c;
 }
 
@@ -53,7 +53,7 @@ MessageCatalogue MessageCatalogue::bundled(Lang lang) {
     for (std::size_t i = 1; i < all.entries_.size(); ++i)
         if (all.entries_[i].first == all.entries_[i - 1].first)
             throw ParseError("message key '" + all.entries_[i].first + "' is defined in two catalogue files",
-                             SourceLocation{"messages", all.entries_[i].first});
+                             Location::at(all.entries_[i].first).in("messages"));
     return all;
 }
 

@@ -14,7 +14,7 @@ std::string join_path(const std::string& base, const std::string& key) {
 }
 
 ClauseProblem problem(const std::string& code, const std::string& message,
-                      std::vector<std::pair<std::string, std::string>> params, SourceLocation where) {
+                      std::vector<std::pair<std::string, std::string>> params, Location where) {
     ClauseProblem p;
     p.code = code;
     p.message_key = "indexation.problem." + code;
@@ -31,9 +31,9 @@ void check_terms(const IndexationClause::Terms& t, const IndexSeriesSet& set, co
     std::set<std::tuple<std::string, int, int>> reported;
     for (std::size_t i = 0; i < t.components.size(); ++i) {
         const IndexComponent& c = t.components[i];
-        SourceLocation where = c.where;
+        Location where = c.where;
         if (where.path.empty() && where.line == 0)
-            where = SourceLocation{t.where.source, join_path(t.where.path, "components[" + std::to_string(i) + "].series")};
+            where = Location::at(join_path(t.where.path, "components[" + std::to_string(i) + "].series")).in(t.where.source);
         const IndexSeries* s = set.find(c.series);
         if (!s) {
             std::string known;
@@ -75,13 +75,11 @@ void check_terms(const IndexationClause::Terms& t, const IndexSeriesSet& set, co
     if (!t.rate_rounding)
         out.push_back(problem("rate_rounding_not_stated",
                               "the clause does not state how the rate is rounded (rate_rounding: scale, mode, at)", {},
-                              SourceLocation{t.where.source, join_path(t.where.path, "rate_rounding"), t.where.line,
-                                             t.where.column}));
+                              t.where.with_path(join_path(t.where.path, "rate_rounding"))));
     if (!t.tariff_rounding)
         out.push_back(problem("tariff_rounding_not_stated",
                               "the clause does not state how tariffs are rounded (tariff_rounding: scale, mode)", {},
-                              SourceLocation{t.where.source, join_path(t.where.path, "tariff_rounding"), t.where.line,
-                                             t.where.column}));
+                              t.where.with_path(join_path(t.where.path, "tariff_rounding"))));
 }
 
 }  // namespace

@@ -27,9 +27,9 @@ std::string join_path(const std::string& base, const std::string& key) {
     return base.empty() ? key : base + "." + key;
 }
 
-SourceLocation component_series_where(const IndexComponent& c, std::size_t i, const SourceLocation& clause) {
+Location component_series_where(const IndexComponent& c, std::size_t i, const Location& clause) {
     if (!c.where.path.empty() || c.where.line != 0) return c.where;
-    return SourceLocation{clause.source, join_path(clause.path, "components[" + std::to_string(i) + "].series")};
+    return Location::at(join_path(clause.path, "components[" + std::to_string(i) + "].series")).in(clause.source);
 }
 
 int read_scale(const io::Reader& r) {
@@ -42,14 +42,14 @@ RoundingMode read_mode(const io::Reader& r) {
     return parse_rounding_mode(r.enumeration({"half_up", "half_even", "up", "down"}));
 }
 
-void check_scale(int scale, const SourceLocation& at) {
+void check_scale(int scale, const Location& at) {
     if (scale < 0 || scale > max_scale)
         throw InvalidInput("scale must be between 0 and " + std::to_string(max_scale) + ", got " + std::to_string(scale),
                            at);
 }
 
 const IndexSeries& series_of(const IndexComponent& c, std::size_t i, const IndexSeriesSet& set,
-                             const SourceLocation& clause_where) {
+                             const Location& clause_where) {
     if (const IndexSeries* s = set.find(c.series)) return *s;
     std::string known;
     for (const std::string& id : set.ids()) known += (known.empty() ? "" : ", ") + id;
@@ -147,18 +147,18 @@ std::string MonthDay::to_string() const {
 // ------------------------------------------------------------------------------------- clause
 
 IndexationClause::IndexationClause(Terms terms) : terms_(std::move(terms)) {
-    const SourceLocation& at = terms_.where;
-    const SourceLocation comps_at{at.source, join_path(at.path, "components"), at.line, at.column};
+    const Location& at = terms_.where;
+    const Location comps_at = at.with_path(join_path(at.path, "components"));
     if (terms_.components.empty()) throw InvalidInput("a clause needs at least one component", comps_at);
     Decimal sum;
     for (std::size_t i = 0; i < terms_.components.size(); ++i) {
         const IndexComponent& c = terms_.components[i];
         const std::string base = join_path(at.path, "components[" + std::to_string(i) + "]");
         if (c.series.find_first_not_of(" \t") == std::string::npos)
-            throw InvalidInput("a component needs a series id", SourceLocation{at.source, base + ".series"});
+            throw InvalidInput("a component needs a series id", Location::at(base + ".series").in(at.source));
         if (c.weight.sign() < 0)
             throw InvalidInput("a weight must not be negative, got " + c.weight.to_string(),
-                               SourceLocation{at.source, base + ".weight"});
+                               Location::at(base + ".weight").in(at.source));
         for (std::size_t j = 0; j < i; ++j)
             if (terms_.components[j].series == c.series)
                 throw InvalidInput("series " + c.series + " appears twice", component_series_where(c, i, at));
@@ -166,9 +166,9 @@ IndexationClause::IndexationClause(Terms terms) : terms_(std::move(terms)) {
     }
     if (sum != Decimal(1))
         throw InvalidInput("the weights sum to " + sum.to_string() + "; they must sum to exactly 1", comps_at);
-    if (terms_.rate_rounding) check_scale(terms_.rate_rounding->scale, SourceLocation{at.source, join_path(at.path, "rate_rounding.scale")});
+    if (terms_.rate_rounding) check_scale(terms_.rate_rounding->scale, Location::at(join_path(at.path, "rate_rounding.scale")).in(at.source));
     if (terms_.tariff_rounding)
-        check_scale(terms_.tariff_rounding->scale, SourceLocation{at.source, join_path(at.path, "tariff_rounding.scale")});
+        check_scale(terms_.tariff_rounding->scale, Location::at(join_path(at.path, "tariff_rounding.scale")).in(at.source));
 }
 
 namespace detail {

@@ -24,7 +24,7 @@ Report to_report(const std::vector<ClauseProblem>& problems, const std::string& 
         f.message_key = p.message_key;
         f.params = p.params;
         f.evidence = p.params;
-        f.locations = {Location{p.where.path, p.where.line, p.where.column, p.where.source}};
+        f.locations = {p.where};
         r.findings.push_back(std::move(f));
     }
     return r;

@@ -41,27 +41,27 @@ IndexSeries::IndexSeries(std::string id, std::string name, std::vector<IndexFigu
       unit_(std::move(unit)),
       source_note_(std::move(source_note)),
       figures_(std::move(figures)) {
-    if (blank(id_)) throw InvalidInput("an index series needs an id", SourceLocation{{}, "id"});
+    if (blank(id_)) throw InvalidInput("an index series needs an id", Location::at("id"));
     if (unit_ != "percent")
         throw InvalidInput("unit '" + unit_ + "' is not supported: index figures are percentages (unit: percent)",
-                           SourceLocation{{}, "unit"});
+                           Location::at("unit"));
     for (std::size_t i = 0; i < figures_.size(); ++i) {
         const IndexFigure& f = figures_[i];
         if (f.year < min_year || f.year > max_year)
             throw InvalidInput("year " + std::to_string(f.year) + " is not a four-digit year",
-                               SourceLocation{{}, figure_path(i) + ".year"});
+                               Location::at(figure_path(i) + ".year"));
         if (blank(f.source))
             throw InvalidInput("figure " + std::to_string(f.year) + " " + index_status_name(f.status) +
                                    " of series " + id_ + " has no source",
-                               SourceLocation{{}, figure_path(i) + ".source"});
+                               Location::at(figure_path(i) + ".source"));
         if (f.percent <= Decimal(-100))
             throw InvalidInput("an index figure must be above -100 %, got " + f.percent.to_string(),
-                               SourceLocation{{}, figure_path(i) + ".percent"});
+                               Location::at(figure_path(i) + ".percent"));
         for (std::size_t j = 0; j < i; ++j)
             if (figures_[j].year == f.year && figures_[j].status == f.status)
                 throw InvalidInput("series " + id_ + " has two " + index_status_name(f.status) + " figures for " +
                                        std::to_string(f.year),
-                                   SourceLocation{{}, figure_path(i)});
+                                   Location::at(figure_path(i)));
     }
     std::stable_sort(figures_.begin(), figures_.end(), figure_less);
 }
@@ -121,7 +121,7 @@ IndexSeries IndexSeries::from_node(const io::Reader& r) {
     try {
         return IndexSeries(id, std::move(name), std::move(figures), std::move(unit), std::move(source_note));
     } catch (const InvalidInput& e) {
-        SourceLocation at = e.where();
+        Location at = e.where();
         at.source = r.source();
         if (!r.path().empty()) at.path = r.path() + "." + at.path;
         throw InvalidInput(e.message(), at);

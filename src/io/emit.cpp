@@ -245,7 +245,7 @@ std::string to_yaml(const Node& node) {
 }
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-    const SourceLocation at{path};
+    const Location at = Location{}.in(path);
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (status.type() == std::filesystem::file_type::not_found)

@@ -94,7 +94,7 @@ public:
         advance(false);
         Frame& top = stack_.back();
         if (!top.keys.insert(k).second) {
-            SourceLocation at = where(m);
+            Location at = where(m);
             at.path += (at.path.empty() ? "" : ".") + k;
             throw ParseError("duplicate key " + zorginkoop::detail::quote_text(k), at);
         }
@@ -173,7 +173,7 @@ private:
         scan_from_ = (lookahead && cur > begin_ && cur < end_) ? cur - 1 : cur;
         if (lookahead && cur == end_) scan_from_ = end_;
     }
-    SourceLocation where(Mark m) const { return SourceLocation{source_, path(), m.line, m.column}; }
+    Location where(Mark m) const { return Location::at(path()).in(source_).on(m); }
     std::string path() const {
         std::string p;
         for (const auto& f : stack_) {
@@ -239,7 +239,7 @@ Node parse_json(std::string_view text, const std::string& source, const ReadLimi
     if (text.size() > limits.max_bytes)
         throw ParseError("input is " + std::to_string(text.size()) + " bytes; the limit is " +
                              std::to_string(limits.max_bytes),
-                         {source});
+                         Location{}.in(source));
     const char* cursor = text.data();
     Builder builder(text, source, limits, &cursor);
     CountingIterator first(text.data(), &cursor), last(text.data() + text.size(), nullptr);

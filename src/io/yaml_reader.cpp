@@ -32,7 +32,7 @@ class Parser {
 public:
     Parser(std::string_view text, const std::string& source, const ReadLimits& limits)
         : source_(source), limits_(limits) {
-        if (!yaml_parser_initialize(&parser_)) throw ParseError("cannot initialise the YAML parser", {source});
+        if (!yaml_parser_initialize(&parser_)) throw ParseError("cannot initialise the YAML parser", Location{}.in(source));
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     }
     ~Parser() { yaml_parser_delete(&parser_); }
@@ -74,7 +74,7 @@ public:
     }
 
 private:
-    SourceLocation where(Mark m) const { return SourceLocation{source_, path(), m.line, m.column}; }
+    Location where(Mark m) const { return Location::at(path()).in(source_).on(m); }
 
     std::string path() const {
         std::string p;
@@ -135,7 +135,7 @@ private:
         if (top.expecting_key) {
             if (!n.is_scalar()) throw ParseError("mapping keys must be plain text", where(n.mark()));
             if (!top.keys.insert(n.text()).second) {
-                SourceLocation at = where(n.mark());
+                Location at = where(n.mark());
                 at.path += (at.path.empty() ? "" : ".") + n.text();
                 throw ParseError("duplicate key " + zorginkoop::detail::quote_text(n.text()), at);
             }
@@ -162,7 +162,7 @@ Node parse_yaml(std::string_view text, const std::string& source, const ReadLimi
     if (text.size() > limits.max_bytes)
         throw ParseError("input is " + std::to_string(text.size()) + " bytes; the limit is " +
                              std::to_string(limits.max_bytes),
-                         {source});
+                         Location{}.in(source));
     Parser p(text, source, limits);
     return p.run();
 }

@@ -122,7 +122,7 @@ int extension_months(const Document& doc) {
             if (m > limit || m < -limit)
                 throw Overflow("the extensions up to this one add up to " + std::to_string(m) +
                                    " months, beyond the dates zorginkoop handles (0001-01-01 to 9999-12-31)",
-                               SourceLocation{doc.source, "term.extensions[" + std::to_string(i) + "].months"});
+                               Location::at("term.extensions[" + std::to_string(i) + "].months").in(doc.source));
         }
     }
     return static_cast<int>(m);
@@ -136,7 +136,7 @@ void add_at(Money& sum, const Money& value, PathFn path) {
         sum += value;
     } catch (const Overflow& e) {
         const std::string at = path();
-        throw Overflow("the sum of the values up to " + at + ": " + e.message(), SourceLocation{{}, at});
+        throw Overflow("the sum of the values up to " + at + ": " + e.message(), Location::at(at));
     }
 }
 }  // namespace
@@ -350,13 +350,9 @@ const std::string reference_date_field = "publications[].date / award.date / ter
 /// An Overflow raised while checking `doc`, again with the document's source and the line and
 /// column of its path, and `rule` (when a rule raised it) in front of the message.
 [[noreturn]] void rethrow_located(const Document& doc, const Overflow& e, const std::string& rule) {
-    SourceLocation at = e.where();
+    Location at = e.where();
     if (at.source.empty()) at.source = doc.source;
-    if (!at.path.empty() && at.line == 0) {
-        const Location l = doc.location(at.path);
-        at.line = l.line;
-        at.column = l.column;
-    }
+    if (!at.path.empty() && at.line == 0) at = std::move(at).on(doc.location(at.path).position());
     if (at.path.empty() && !rule.empty()) at.path = rule;  // the rule's own arithmetic: no single field to name
     throw Overflow(rule.empty() ? e.message() : rule + ": " + e.message(), std::move(at));
 }

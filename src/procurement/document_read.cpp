@@ -343,12 +343,12 @@ Location Document::location(const std::string& path) const {
     std::string_view p = path;
     while (true) {
         auto it = marks.find(p);
-        if (it != marks.end()) return Location{path, it->second.line, it->second.column, source};
+        if (it != marks.end()) return Location::at(path).in(source).on(it->second);
         if (p.empty()) break;
         const auto cut = p.find_last_of(".[");
         p = cut == std::string_view::npos ? std::string_view() : p.substr(0, cut);
     }
-    return Location{path, 0, 0, source};
+    return Location::at(path).in(source);
 }
 
 Document read_document(const io::Node& root, const std::string& source, const ReadOptions& options) {

@@ -149,7 +149,7 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
         } catch (const Overflow& e) {  // a tariff near the range: name it
             if (!e.path().empty()) throw;  // the model's own field (its build-up)
             throw Overflow("the gap between the tariff and the cost price: " + e.message(),
-                           SourceLocation{{}, p.path + ".tariff"});
+                           Location::at(p.path + ".tariff"));
         }
         out.emit("below_cost",
                  {{"product", product_label(p)},

@@ -301,7 +301,7 @@ BuildUp build_up(const CostModel& m, const std::string& path) {
         return compute(m, at);
     } catch (const Overflow& e) {
         if (!e.path().empty()) throw;
-        throw Overflow(e.message(), SourceLocation{{}, at.path(path)});
+        throw Overflow(e.message(), Location::at(at.path(path)));
     }
 }
 

@@ -69,7 +69,7 @@ std::size_t one_form(MapReader& m, std::initializer_list<std::initializer_list<c
             if (!m.has(k)) {
                 std::string group;
                 for (const char* g : f) group += (group.empty() ? "" : ", ") + std::string(g);
-                SourceLocation at = m.reader().where();
+                Location at = m.reader().where();
                 at.path += std::string(".") + k;
                 throw ParseError(std::string("'") + k + "' is required together with " + group, at);
             }
@@ -120,7 +120,7 @@ Hours read_hours(const Reader& r) {
         m.get("hours_per_week")->fail("give either annual_hours or hours_per_week, not both");
     if (h.weeks_per_year && !h.hours_per_week) m.get("weeks_per_year")->fail("only allowed together with hours_per_week");
     if (!h.annual_hours && !h.hours_per_week) {
-        SourceLocation at = r.where();
+        Location at = r.where();
         at.path += ".annual_hours";
         throw ParseError("required key 'annual_hours' (or hours_per_week) is missing", at);
     }
@@ -327,7 +327,7 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
     }
     if (!c.delivery.staff_hours_per_unit &&
         (c.unit == ijw::Unit::stuks_output || c.unit == ijw::Unit::euro || c.unit == ijw::Unit::stuks_inspanning)) {
-        SourceLocation at = delivery_reader ? delivery_reader->where() : root.where();
+        Location at = delivery_reader ? delivery_reader->where() : root.where();
         at.path = (path.empty() ? std::string() : path + ".") + "delivery.staff_hours_per_unit";
         throw ParseError("required for unit " + std::string(ijw::info(c.unit).code) + " (" +
                              std::string(ijw::info(c.unit).label) + "): the staff hours per piece",

@@ -238,7 +238,7 @@ RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasi
     // overhead convention share the break-even rate is 1 - 1/g*, and g* is 0 for a zero tariff).
     if (tariff.amount().sign() <= 0)
         throw InvalidInput("the tariff to check must be above 0, got " + tariff.amount().to_string(),
-                           SourceLocation{{}, "tariff"});
+                           Location::at("tariff"));
     RealismCheck r;
     r.basis = basis;
     r.tariff = tariff;
@@ -251,7 +251,7 @@ RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasi
             step();
         } catch (const Overflow& e) {
             if (!e.path().empty()) throw;
-            throw Overflow(e.message(), SourceLocation{{}, path});
+            throw Overflow(e.message(), Location::at(path));
         }
     };
     located("tariff", [&] {

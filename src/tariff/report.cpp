@@ -42,7 +42,7 @@ Report to_report(const CostModel& model, const RealismCheck& check) {
                     {"confirmed", x.band.confirmed ? "true" : "false"},
                     {"source", x.band.source}};
         o.evidence = o.params;
-        o.locations = {Location{x.path, 0, 0, {}}};
+        o.locations = {Location::at(x.path)};
         r.findings.push_back(std::move(o));
     }
     return r;

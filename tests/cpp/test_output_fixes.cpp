@@ -145,7 +145,7 @@ TEST_CASE("hostile strings in a report: text escaped, JSON and SARIF exact", "[o
     f.severity = Severity::error;
     f.message_key = "rule.not_evaluated";
     f.params = {{"field", name}};
-    f.locations = {Location{name, 3, 1, name}};
+    f.locations = {Location::at(name).in(name).line_col(3, 1)};
     r.findings.push_back(f);
     const std::string text = to_text(r);
     CHECK(terminal_clean(text));

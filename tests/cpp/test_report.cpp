@@ -23,7 +23,7 @@ Report sample() {
     f.message_key = "rule.not_evaluated";
     f.params = {{"field", "award.date"}};
     f.evidence = {{"field", "award.date"}};
-    f.locations = {Location{"award.date", 12, 3, "doc.yaml"}};
+    f.locations = {Location::at("award.date").in("doc.yaml").line_col(12, 3)};
     f.citations = {laws.cite("BWBR0032203", "2.134", "1", "", parse_date("2026-04-30"))};
     r.findings.push_back(f);
     Finding g = f;
@@ -146,7 +146,7 @@ Finding not_evaluated(const std::string& rule, const std::string& field) {
     f.message_key = "rule.not_evaluated";
     f.params = {{"field", field}, {"rule", rule}};
     f.evidence = {{"missing", field}};
-    f.locations = {Location{field, 4, 1, "doc.yaml"}};
+    f.locations = {Location::at(field).in("doc.yaml").line_col(4, 1)};
     return f;
 }
 Report with_not_evaluated() {

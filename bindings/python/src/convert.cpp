@@ -149,7 +149,7 @@ std::string utf8(py::handle s, const std::string& where) {
     const char* data = PyUnicode_AsUTF8AndSize(s.ptr(), &size);
     if (!data) {
         PyErr_Clear();
-        throw ParseError("text that is not valid Unicode", SourceLocation({}, where));
+        throw ParseError("text that is not valid Unicode", Location::at(where));
     }
     return std::string(data, static_cast<std::size_t>(size));
 }
@@ -178,13 +178,13 @@ public:
             throw ParseError("a value of type " + type_name(value) +
                                  " cannot be read (use a mapping, a list, str, int, decimal.Decimal, bool, "
                                  "datetime.date or None)",
-                             SourceLocation({}, path));
+                             Location::at(path));
         for (PyObject* p : open_)
             if (p == value.ptr())
-                throw ParseError("the value contains itself (a cycle of containers)", SourceLocation({}, path));
+                throw ParseError("the value contains itself (a cycle of containers)", Location::at(path));
         if (open_.size() >= limits_.max_depth)
             throw ParseError("nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
-                             SourceLocation({}, path));
+                             Location::at(path));
         open_.push_back(value.ptr());
         io::Node n = mapping ? build_mapping(value, path) : build_sequence(value, path);
         open_.pop_back();
@@ -196,11 +196,11 @@ private:
         io::Node m = io::Node::mapping();
         for (py::handle item : value.attr("items")()) {
             const py::tuple pair = py::reinterpret_borrow<py::object>(item).cast<py::tuple>();
-            if (pair.size() != 2) throw ParseError("items() must give (key, value) pairs", SourceLocation({}, path));
+            if (pair.size() != 2) throw ParseError("items() must give (key, value) pairs", Location::at(path));
             if (!py::isinstance<py::str>(pair[0]))
                 throw ParseError("mapping keys must be str, not " + type_name(pair[0]) + " (" +
                                      py::repr(pair[0]).cast<std::string>() + ")",
-                                 SourceLocation({}, path));
+                                 Location::at(path));
             const std::string key = utf8(pair[0], path);
             m.add(key, build(pair[1], path.empty() ? key : path + "." + key));
         }

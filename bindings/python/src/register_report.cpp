@@ -115,7 +115,7 @@ void register_report(py::module_& m) {
             f.params.emplace_back(k, v);
             f.evidence.emplace_back(k, v);
         }
-        if (!path.empty()) f.locations.push_back(Location{path, 0, 0, {}});
+        if (!path.empty()) f.locations.push_back(Location::at(path));
         f.citations = std::move(citations);
         return f;
     }, py::arg("rule"), py::arg("severity"), py::arg("message_key"), py::arg("params"), py::arg("path") = "",

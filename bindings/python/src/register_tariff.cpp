@@ -52,7 +52,7 @@ bool is_mapping(py::handle obj) {
 
 /// The same error with `prefix` put before its path (rows[3] + staff → rows[3].staff).
 [[noreturn]] void rethrow_at(const Error& e, const std::string& prefix) {
-    SourceLocation at = e.where();
+    Location at = e.where();
     at.path = e.path().empty() ? prefix : e.path().rfind(prefix, 0) == 0 ? e.path() : prefix + "." + e.path();
     switch (e.code()) {
         case ErrorCode::invalid_input: throw InvalidInput(e.message(), at);
@@ -192,7 +192,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
             }
             const std::string path = "rows[" + std::to_string(r) + "]";
             record(r, [&] {
-                if (is_missing(item)) throw InvalidInput("no cost model (None or NaN)", SourceLocation({}, path));
+                if (is_missing(item)) throw InvalidInput("no cost model (None or NaN)", Location::at(path));
                 return model_from(item, path);
             });
             rows.models.push_back(nullptr);  // filled in below
@@ -239,7 +239,7 @@ Rows rows_from(py::handle models, py::handle table, bool collect) {
             const std::string path = "rows[" + std::to_string(r++) + "]." + col.name;
             io::Node node;
             col.errors.push_back(attempt([&] {
-                if (is_missing(v)) throw InvalidInput("no value (None or NaN)", SourceLocation({}, path));
+                if (is_missing(v)) throw InvalidInput("no value (None or NaN)", Location::at(path));
                 node = zkpy::to_node(v, path);
             }, collect));
             col.values.push_back(std::move(node));
@@ -289,7 +289,7 @@ void compute_rows(Rows& rows, bool collect, std::size_t lo, std::size_t hi, F&& 
                     first = std::current_exception();
                     break;
                 }
-                SourceLocation at = e.where();
+                Location at = e.where();
                 at.path = "rows[" + std::to_string(i) + "]" + (e.path().empty() ? "" : "." + e.path());
                 rows.errors[i] = std::string(e.code_name()) + ": " + detail::format_error(e.message(), at);
                 rows.models[i] = nullptr;
@@ -432,7 +432,7 @@ private:
     static void put_text(Buffers& b, std::size_t r, const std::string* s) {
         if (s) {
             if (b.data.size() + s->size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
-                throw Overflow("more than 2 GiB of text in one column", SourceLocation({}, "rows[" + std::to_string(r) + "]"));
+                throw Overflow("more than 2 GiB of text in one column", Location::at("rows[" + std::to_string(r) + "]"));
             b.data += *s;
             set_valid(b, r);
         } else {
@@ -452,7 +452,7 @@ private:
             if (!to_decimal128(*cell.value, reinterpret_cast<unsigned char*>(&bufs_[c].data[r * 16]))) {
                 const std::string message = cell.value->to_string() + " is outside Arrow's decimal128(38, 18) "
                                             "(at most 20 digits before the point)";
-                const SourceLocation at({}, "rows[" + std::to_string(r) + "]." + specs_[c].name);
+                const Location at = Location::at("rows[" + std::to_string(r) + "]." + specs_[c].name);
                 if (!collect_) throw Overflow(message, at);
                 errors[r] = "overflow: " + detail::format_error(message, at);
                 ok = false;
@@ -707,7 +707,7 @@ void register_tariff(py::module_& m) {
             const auto path = [row] { return "tariffs[" + std::to_string(row) + "]"; };  // made on an error only
             Money amount;
             tariff_errors.push_back(attempt([&] {
-                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", SourceLocation({}, path()));
+                if (is_missing(t)) throw InvalidInput("no tariff (None or NaN)", Location::at(path()));
                 try {
                     amount = Money(PyUnicode_CheckExact(t.ptr()) ? zkpy::to_decimal(t, {}) : zkpy::to_decimal(t, path()));
                 } catch (const Error& e) {

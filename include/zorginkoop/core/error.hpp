@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "zorginkoop/core/location.hpp"
+
 namespace zorginkoop {
 
 enum class ErrorCode { invalid_input, parse_error, missing_data, ambiguous_date, overflow };
@@ -24,19 +26,6 @@ inline const char* error_code_name(ErrorCode code) noexcept {
     }
     return "unknown";
 }
-
-/// Where in an input an error was found. `path` is a document path such as
-/// `lots[1].products[3].tariff`; `line` and `column` are 1-based, 0 when unknown.
-struct SourceLocation {
-    SourceLocation() = default;
-    SourceLocation(std::string source_, std::string path_ = {}, std::size_t line_ = 0, std::size_t column_ = 0)
-        : source(std::move(source_)), path(std::move(path_)), line(line_), column(column_) {}
-
-    std::string source;  // file name, or empty for in-memory input
-    std::string path;
-    std::size_t line = 0;
-    std::size_t column = 0;
-};
 
 namespace detail {
 /// Decodes the UTF-8 sequence at text[i] into `cp` and returns its length (1 to 4), or 0 when the
@@ -131,7 +120,7 @@ inline std::string_view utf8_char_at(std::string_view text, std::size_t i) noexc
     return text.substr(i, len == 0 ? 1 : len);
 }
 
-inline std::string format_error(const std::string& message, const SourceLocation& at) {
+inline std::string format_error(const std::string& message, const Location& at) {
     std::string out;
     if (!at.source.empty()) out += at.source;
     if (at.line != 0) {
@@ -148,7 +137,7 @@ inline std::string format_error(const std::string& message, const SourceLocation
 /// Base of every exception the library throws on purpose.
 class Error : public std::runtime_error {
 public:
-    Error(ErrorCode code, std::string message, SourceLocation where = {})
+    Error(ErrorCode code, std::string message, Location where = {})
         : std::runtime_error(detail::format_error(message, where)),
           code_(code),
           message_(std::move(message)),
@@ -158,7 +147,7 @@ public:
     const char* code_name() const noexcept { return error_code_name(code_); }
     /// The message without the location prefix.
     const std::string& message() const noexcept { return message_; }
-    const SourceLocation& where() const noexcept { return where_; }
+    const Location& where() const noexcept { return where_; }
     const std::string& path() const noexcept { return where_.path; }
     std::size_t line() const noexcept { return where_.line; }
     std::size_t column() const noexcept { return where_.column; }
@@ -166,14 +155,14 @@ public:
 private:
     ErrorCode code_;
     std::string message_;
-    SourceLocation where_;
+    Location where_;
 };
 
 /// A value that is well-formed but not allowed (negative salary, shares not summing to 1, an
 /// unknown law id, division by zero).
 class InvalidInput : public Error {
 public:
-    explicit InvalidInput(std::string message, SourceLocation where = {})
+    explicit InvalidInput(std::string message, Location where = {})
         : Error(ErrorCode::invalid_input, std::move(message), std::move(where)) {}
 };
 
@@ -181,7 +170,7 @@ public:
 /// wrong type. Always names the path, and line/column where the reader knows them.
 class ParseError : public Error {
 public:
-    explicit ParseError(std::string message, SourceLocation where = {})
+    explicit ParseError(std::string message, Location where = {})
         : Error(ErrorCode::parse_error, std::move(message), std::move(where)) {}
 };
 
@@ -189,7 +178,7 @@ public:
 class MissingData : public Error {
 public:
     MissingData(std::string message, std::string series, int year, std::string status,
-                SourceLocation where = {})
+                Location where = {})
         : Error(ErrorCode::missing_data, std::move(message), std::move(where)),
           series_(std::move(series)),
           year_(year),
@@ -209,14 +198,14 @@ private:
 /// landing on a day that does not exist with EndOfMonth::refuse).
 class AmbiguousDate : public Error {
 public:
-    explicit AmbiguousDate(std::string message, SourceLocation where = {})
+    explicit AmbiguousDate(std::string message, Location where = {})
         : Error(ErrorCode::ambiguous_date, std::move(message), std::move(where)) {}
 };
 
 /// A value outside the exact range of the library's numbers. Never wraps.
 class Overflow : public Error {
 public:
-    explicit Overflow(std::string message, SourceLocation where = {})
+    explicit Overflow(std::string message, Location where = {})
         : Error(ErrorCode::overflow, std::move(message), std::move(where)) {}
 };
 

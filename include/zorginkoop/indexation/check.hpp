@@ -28,7 +28,7 @@ struct ClauseProblem {
     std::vector<std::pair<std::string, std::string>> params;
     /// The message in English.
     std::string message;
-    SourceLocation where;
+    Location where;
     std::string series;  // unknown_series, missing_figure
     int year = 0;        // missing_figure
     std::string status;  // missing_figure: provisional | definitive

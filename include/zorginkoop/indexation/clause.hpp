@@ -32,7 +32,7 @@ namespace zorginkoop {
 struct IndexComponent {
     std::string series;
     Decimal weight;
-    SourceLocation where;
+    Location where;
 };
 
 /// The effective day "MM-DD" (a day that exists in every year).
@@ -58,7 +58,7 @@ public:
         std::optional<RateRounding> rate_rounding;            // default {at: none}
         std::optional<TariffRounding> tariff_rounding;        // default {scale 2, half_up, yearly}
         std::optional<MonthDay> effective;                    // default 01-01
-        SourceLocation where;                                 // where the clause was read
+        Location where;                                 // where the clause was read
     };
 
     /// Validates the terms: at least one component; every weight exact, non-negative; weights

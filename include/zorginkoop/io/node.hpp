@@ -11,13 +11,12 @@
 #include <vector>
 
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/core/location.hpp"
 
 namespace zorginkoop::io {
 
-struct Mark {
-    std::size_t line = 0;  // 1-based; 0 when unknown
-    std::size_t column = 0;
-};
+/// A node's line and column (1-based; 0 when unknown): the Position part of a Location.
+using Mark = Position;
 
 class Node {
 public:

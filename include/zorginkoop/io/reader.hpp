@@ -70,7 +70,11 @@ public:
     const Node& node() const noexcept { return *node_; }
     const std::string& path() const noexcept { return path_; }
     const std::string& source() const noexcept { return source_; }
-    SourceLocation where() const { return SourceLocation{source_, path_, node_->mark().line, node_->mark().column}; }
+    Location where() const { return Location::at(path_).in(source_).on(node_->mark()); }
+    /// Where the key of member `m` of this mapping is.
+    Location where(const Node::Member& m) const {
+        return Location::at(path_.empty() ? m.key : path_ + "." + m.key).in(source_).on(m.key_mark);
+    }
 
     [[noreturn]] void fail(const std::string& message) const { throw ParseError(message, where()); }
     [[noreturn]] void invalid(const std::string& message) const { throw InvalidInput(message, where()); }
@@ -186,7 +190,7 @@ public:
         auto m = get(key);
         if (!m) reject_misspelling_of(key);
         if (!m || m->is_null()) {
-            SourceLocation at = r_.where();
+            Location at = r_.where();
             at.path = r_.path().empty() ? std::string(key) : r_.path() + "." + std::string(key);
             throw ParseError("required key '" + std::string(key) + "' is missing", at);
         }
@@ -215,10 +219,7 @@ public:
     }
 
 private:
-    SourceLocation at(const Node::Member& m) const {
-        return SourceLocation{r_.source(), r_.path().empty() ? m.key : r_.path() + "." + m.key, m.key_mark.line,
-                              m.key_mark.column};
-    }
+    Location at(const Node::Member& m) const { return r_.where(m); }
     void note_asked(std::string_view key) {
         if (std::find(asked_.begin(), asked_.end(), key) == asked_.end()) asked_.emplace_back(key);
     }
@@ -237,9 +238,7 @@ inline void reject_unknown_keys(const Reader& r, std::initializer_list<std::stri
         bool known = false;
         for (auto a : allowed) known = known || m.key == a;
         if (!known)
-            throw ParseError(unknown_key_message(m.key, allowed, what),
-                             SourceLocation{r.source(), r.path().empty() ? m.key : r.path() + "." + m.key,
-                                            m.key_mark.line, m.key_mark.column});
+            throw ParseError(unknown_key_message(m.key, allowed, what), r.where(m));
     }
 }
 

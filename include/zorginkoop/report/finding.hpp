@@ -10,6 +10,7 @@
 
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/core/i18n.hpp"
+#include "zorginkoop/core/location.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 
 namespace zorginkoop {
@@ -33,20 +34,7 @@ inline Severity parse_severity(std::string_view s) {
     throw InvalidInput("unknown severity '" + std::string(s) + "' (expected info, warning or error)");
 }
 
-/// A place in the checked input: document path, and line/column when read from YAML or JSON.
-struct Location {
-    std::string path;
-    std::size_t line = 0;
-    std::size_t column = 0;
-    std::string source;  // file name, when known
-
-    friend bool operator==(const Location& a, const Location& b) {
-        return a.path == b.path && a.line == b.line && a.column == b.column && a.source == b.source;
-    }
-};
-
-/// Ordered name → value pairs; values are text (money and rates as exact decimal strings, dates ISO).
-using Fields = std::vector<std::pair<std::string, std::string>>;
+// Fields (ordered name → value pairs) is declared in core/i18n.hpp.
 
 struct Finding {
     std::string rule;         // stable rule id, e.g. "SAS-003"
@@ -57,7 +45,7 @@ struct Finding {
     Fields evidence;          // the values the finding rests on
     std::vector<LegalRef> citations;
 
-    /// The message in `lang`, from the bundled catalogue (report/messages.hpp; built once per
+    /// The message in `lang`, from the bundled catalogue (core/i18n.hpp; built once per
     /// language and process). An unknown key or a placeholder without a parameter is an
     /// InvalidInput. For a catalogue of your own: MessageCatalogue::render(message_key, params).
     std::string message(Lang lang) const;
