@@ -622,6 +622,7 @@ def test_cli_check_usage_errors_exit_2(cli: str, args: list[str], needle: str) -
 def test_cli_usage_lists_index(cli: str) -> None:
     r = run(cli, "--help")
     assert r.returncode == 0 and "index --clause FILE --year Y" in r.stdout
+    assert "with --check, the clause's problems as a report" in r.stdout
 
 
 # =========================================================================== typing
