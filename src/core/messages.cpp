@@ -35,7 +35,13 @@ MessageCatalogue MessageCatalogue::parse(std::string_view yaml, Lang lang, const
     return c;
 }
 
-MessageCatalogue MessageCatalogue::bundled(Lang lang) {
+const MessageCatalogue& MessageCatalogue::bundled(Lang lang) {
+    static const MessageCatalogue nl = read_bundled(Lang::nl);
+    static const MessageCatalogue en = read_bundled(Lang::en);
+    return lang == Lang::en ? en : nl;
+}
+
+MessageCatalogue MessageCatalogue::read_bundled(Lang lang) {
     // Every bundled messages/<part>.<lang>.yaml (and messages/<lang>.yaml), merged.
     const std::string suffix = std::string(lang_name(lang)) + ".yaml";
     MessageCatalogue all;

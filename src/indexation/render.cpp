@@ -32,7 +32,7 @@ public:
     }
 
 private:
-    MessageCatalogue c_;
+    const MessageCatalogue& c_;
 };
 
 std::string pct(const Decimal& d, int min_digits = 0) { return d.to_string(min_digits); }

@@ -5,9 +5,7 @@
 namespace zorginkoop {
 
 std::string Finding::message(Lang lang) const {
-    static const MessageCatalogue nl = MessageCatalogue::bundled(Lang::nl);
-    static const MessageCatalogue en = MessageCatalogue::bundled(Lang::en);
-    return (lang == Lang::en ? en : nl).render(message_key, params);
+    return MessageCatalogue::bundled(lang).render(message_key, params);
 }
 
 }  // namespace zorginkoop

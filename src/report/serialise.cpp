@@ -17,21 +17,13 @@ using ojson = nlohmann::ordered_json;
 
 struct Ctx {
     Lang lang;
-    std::optional<MessageCatalogue> own;
-    std::optional<LawRegistry> own_laws;
     const MessageCatalogue* cat;
     const LawRegistry* laws;
 
-    explicit Ctx(const RenderOptions& o) : lang(o.lang), cat(o.catalogue), laws(o.laws) {
-        if (!cat) {
-            own.emplace(MessageCatalogue::bundled(lang));
-            cat = &*own;
-        }
-        if (!laws) {
-            own_laws.emplace(LawRegistry::bundled());
-            laws = &*own_laws;
-        }
-    }
+    explicit Ctx(const RenderOptions& o)
+        : lang(o.lang),
+          cat(o.catalogue ? o.catalogue : &MessageCatalogue::bundled(o.lang)),
+          laws(o.laws ? o.laws : &LawRegistry::bundled()) {}
     std::string ui(std::string_view key) const { return cat->text(std::string("ui.") + std::string(key)); }
     std::string message(const Finding& f) const { return cat->render(f.message_key, f.params); }
 };

@@ -126,8 +126,8 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
 }
 
 std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
-    const MessageCatalogue cat = MessageCatalogue::bundled(lang);
-    const LawRegistry laws = LawRegistry::bundled();
+    const MessageCatalogue& cat = MessageCatalogue::bundled(lang);
+    const LawRegistry& laws = LawRegistry::bundled();
     auto t = [&](const std::string& key) { return cat.text("tariff." + key); };
     auto pad = [](std::string s, std::size_t n) {
         // pad by code points, so that accented labels line up
@@ -213,7 +213,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
 }
 
 std::string to_svg(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
-    const MessageCatalogue cat = MessageCatalogue::bundled(lang);
+    const MessageCatalogue& cat = MessageCatalogue::bundled(lang);
     // Colours per element letter (a..f); lines without an element are grey.
     auto colour = [](const std::string& elements) -> const char* {
         if (elements.empty()) return "#9e9e9e";

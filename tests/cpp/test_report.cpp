@@ -49,6 +49,16 @@ TEST_CASE("law registry", "[law]") {
     CHECK(eu.url.find("CELEX:32014L0024") != std::string::npos);
 }
 
+TEST_CASE("the bundled catalogues are read once per language", "[report][messages]") {
+    const MessageCatalogue& nl = MessageCatalogue::bundled(Lang::nl);
+    const MessageCatalogue& en = MessageCatalogue::bundled(Lang::en);
+    CHECK(&nl == &MessageCatalogue::bundled(Lang::nl));
+    CHECK(&en == &MessageCatalogue::bundled(Lang::en));
+    CHECK(&nl != &en);
+    CHECK(nl.lang() == Lang::nl);
+    CHECK(en.lang() == Lang::en);
+}
+
 TEST_CASE("message catalogues have the same keys and placeholders", "[report][messages]") {
     const auto nl = MessageCatalogue::bundled(Lang::nl);
     const auto en = MessageCatalogue::bundled(Lang::en);

@@ -141,7 +141,7 @@ void register_procurement(py::module_& m) {
        py::arg("regional_contracting_from") = py::none());
 
     m.def("rule_catalogue", [] {
-        const LawRegistry laws = LawRegistry::bundled();
+        const LawRegistry& laws = LawRegistry::bundled();
         py::list out;
         for (const auto& r : rule_catalogue()) {
             py::dict d;

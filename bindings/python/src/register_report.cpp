@@ -48,7 +48,7 @@ void register_report(py::module_& m) {
        py::arg("version_date") = py::none());
     m.def("known_laws", [] {
         py::list out;
-        const LawRegistry laws = LawRegistry::bundled();
+        const LawRegistry& laws = LawRegistry::bundled();
         for (const auto& l : laws.laws()) out.append(py::make_tuple(l.id, l.title_nl, l.title_en));
         return out;
     }, "The laws the bundled registry knows: (id, Dutch title, English title).");

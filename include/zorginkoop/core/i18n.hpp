@@ -31,8 +31,8 @@ public:
     /// Parse a catalogue: a YAML mapping `key: template` (nested mappings join keys with dots).
     static MessageCatalogue parse(std::string_view yaml, Lang lang, const std::string& source = {});
     /// The catalogue compiled into the library: every data/messages/<part>.<lang>.yaml merged
-    /// (a key defined twice is a ParseError).
-    static MessageCatalogue bundled(Lang lang);
+    /// (a key defined twice is a ParseError). Read once per language and process.
+    static const MessageCatalogue& bundled(Lang lang);
 
     Lang lang() const noexcept { return lang_; }
     bool contains(std::string_view key) const;
@@ -51,6 +51,8 @@ public:
     static std::vector<std::string> placeholders(std::string_view text);
 
 private:
+    static MessageCatalogue read_bundled(Lang lang);
+
     Lang lang_ = Lang::nl;
     std::vector<std::pair<std::string, std::string>> entries_;  // sorted by key
 };
