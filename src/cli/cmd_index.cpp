@@ -67,6 +67,13 @@ const char* const help =
     "\n"
     "Options may also be written --option=VALUE.\n";
 
+/// The bundled series, each file of --series adding to or replacing one.
+IndexSeriesSet series_with(const std::vector<std::string>& files) {
+    IndexSeriesSet series = IndexSeriesSet::bundled();
+    for (const std::string& f : files) series = series.with(IndexSeries::load(f));
+    return series;
+}
+
 /// index --check: the clause's problems for the years asked, as a report; exit 1 on an error.
 int check_clause_command(const ParsedArgs& p, const std::string& clause_file, const std::string& format, Lang lang,
                          const std::vector<std::string>& series_files, std::optional<int> year, std::optional<int> from,
@@ -83,8 +90,7 @@ int check_clause_command(const ParsedArgs& p, const std::string& clause_file, co
             throw InvalidInput("--to (" + std::to_string(*to) + ") must be after --from (" + std::to_string(*from) + ")");
         for (int y = *from + 1; y <= *to; ++y) years.push_back(y);
     }
-    IndexSeriesSet series = IndexSeriesSet::bundled();
-    for (const std::string& f : series_files) series = series.with(IndexSeries::load(f));
+    const IndexSeriesSet series = series_with(series_files);
     // The clause is read as a tree only: its problems are findings, not read errors. A file that is
     // not YAML or JSON at all is still a read error (exit status 2).
     const io::Node root = io::read_file(clause_file);
@@ -149,8 +155,7 @@ int cmd_index(Args& a) {
     if (!svg_file.empty() && tariff_text.empty()) throw InvalidInput("--svg draws the tariff over the years: it needs --tariff X");
     const Lang lang = parse_lang(lang_text);
 
-    IndexSeriesSet series = IndexSeriesSet::bundled();
-    for (const std::string& f : series_files) series = series.with(IndexSeries::load(f));
+    const IndexSeriesSet series = series_with(series_files);
     const IndexationClause clause = IndexationClause::load(clause_file);
     clause.validate(series);
 
