@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(g++ make pkg-config libboost-dev libhowardhinnant-date-dev libyaml-dev nlohmann-json3-dev catch2
+debs=(g++ make pkg-config libboost-dev libhowardhinnant-date-dev libyaml-dev libxml2-dev nlohmann-json3-dev catch2
       clang libclang-rt-14-dev)
 missing=()
 for p in "${debs[@]}"; do
