@@ -6,8 +6,8 @@ Everything comes from the repository:
 - the rule metadata as the library declares it (``zorginkoop._core.rule_catalogue()``: id, short
   Dutch and English title, severity, stage, scope, dates in force, citations with their URLs, note;
   the declarations in ``src/procurement/rules_*.cpp`` are the single source of the titles);
-- the rule text and its source tags from ``data/rules/catalogue.yaml`` (``text``, ``citations``;
-  without ``citations`` the tags in [brackets] at the end of the text are used);
+- the rule text and the tags of the law texts it quotes from ``data/rules/catalogue.yaml`` (``text``,
+  ``citations``; without ``citations`` the tags in [brackets] at the end of the text are used);
 - the law quoted verbatim from ``data/law/texts.yaml``;
 - one firing and one silent example: the rule fixtures
   ``tests/fixtures/procurement/rules/<ID>.fires.zorginkoop.yaml`` and ``<ID>.silent.zorginkoop.yaml``.
@@ -37,7 +37,7 @@ LAW_TEXTS = ROOT / "data" / "law" / "texts.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "procurement" / "rules"
 DEFAULT_OUT = ROOT / "docs" / "rules"
 
-#: A source tag of the research notes: AW-2.6a-1, EU-ANNEX-XIV, JW-B2.3-1, OH-1, WMO-2.6.4-H1.
+#: A tag of data/law/texts.yaml: AW-2.6a-1, EU-ANNEX-XIV, JW-B2.3-1, OH-1, WMO-2.6.4-H1.
 TAG = re.compile(r"\b[A-Z]{2,}(?:-[A-Za-z0-9.]+)+\b")
 #: A rule id: SAS-003.
 RULE_ID = re.compile(r"^[A-Z]+-\d{3}$")
@@ -69,7 +69,7 @@ def _load_optional(path: Path) -> Any:
 
 
 def tags_of(entry: dict[str, Any] | None) -> tuple[list[str], list[str]]:
-    """The research tags of a catalogue entry, and the other sources it names without a tag."""
+    """The law-text tags of a catalogue entry, and the other sources it names without a tag."""
     if not entry:
         return [], []
     items: list[str]
@@ -158,10 +158,23 @@ def quote(text: str) -> list[str]:
     return out
 
 
-def law_section(tags: list[str], named: list[str], laws: dict[str, dict[str, Any]]) -> list[str]:
+def verification(e: dict[str, Any]) -> str:
+    """Whether an entry's texts were checked against the official text, for the reader."""
+    confidence = {str(c) for c in (e.get("confidence") or [])}
+    if confidence == {"verified"}:
+        return "yes"
+    if "verified" in confidence:
+        return "in part (see the labels of the texts)"
+    return "no, not yet"
+
+
+def law_section(tags: list[str], named: list[str], laws: dict[str, dict[str, Any]], binding: bool = True) -> list[str]:
     out: list[str] = []
     if not tags and not named:
-        return ["The rule catalogue names no source text for this rule; its citations are listed above.", ""]
+        if binding:
+            return ["No provision is quoted for this rule yet; its citations are listed above.", ""]
+        return ["This rule rests on guidance, not on a provision of law; its sources are listed under "
+                "Citations above.", ""]
     for tag in tags:
         e = laws.get(tag)
         if e is None:
@@ -169,24 +182,25 @@ def law_section(tags: list[str], named: list[str], laws: dict[str, dict[str, Any
             continue
         out += [f"### {tag} — {e.get('title', '')}", ""]
         status = ", ".join(str(s) for s in (e.get("status") or [])) or "-"
-        confidence = ", ".join(str(s) for s in (e.get("confidence") or [])) or "-"
         out += [
             "| | |",
             "|---|---|",
-            f"| Instrument | {e.get('law', '')} ({e.get('law_id', '')}) |",
-            f"| Article | {e.get('article', '')} |",
+            f"| Instrument | {_cell(str(e.get('law', '')))} ({_cell(str(e.get('law_id', '')))}) |",
+            f"| Article | {_cell(str(e.get('article', '')))} |",
             f"| Status | {status} |",
-            f"| Confidence | {confidence} |",
-            f"| Version | {e.get('version_basis', '')} |",
+            f"| Checked against the official text | {verification(e)} |",
+            f"| Version | {_cell(str(e.get('version_basis', '')))} |",
         ]
-        if e.get("status_detail"):
-            out.append(f"| Status as recorded | {_cell(str(e['status_detail']))} |")
         if e.get("source"):
             out.append(f"| Source | {_cell(str(e['source']))} |")
         out.append("")
         texts = e.get("texts") or []
         if not texts:
-            out += [f"No verbatim text is available: {e.get('missing', '')}", ""]
+            out += [f"No verbatim text is quoted: {e.get('missing', '')}", ""]
+        elif verification(e) == "no, not yet":
+            out += ["This text has not yet been checked against the official text.", ""]
+        if e.get("not_quoted"):
+            out += [f"Not quoted yet: {e['not_quoted']}", ""]
         for t in texts:
             out += [f"**{t.get('label', '')}**", ""]
             out += quote(str(t.get("text", "")))
@@ -268,7 +282,7 @@ def page(rule: dict[str, Any], entry: dict[str, Any] | None, title: dict[str, An
     out.append("")
     tags, named = tags_of(entry)
     out += ["## The law quoted", ""]
-    out += law_section(tags, named, laws)
+    out += law_section(tags, named, laws, bool(rule.get("binding")))
     out += ["## Notes", ""]
     note = str(rule.get("note") or "").strip()
     out += [note if note else "None.", ""]

@@ -116,8 +116,8 @@ std::vector<Rule> awd_rules() {
                      cite_version(jeugdwet, "2.11", "3", "", "before_2022_07", Law::jeugdwet),
                      cite_version(wmo, "2.6.4", "2", "", "before_2022_07", Law::wmo2015),
                      cite_version(wmo, "2.6.4", "3", "", "before_2022_07", Law::wmo2015)})
-            .noting("Historic text (legal-rules.md JW-2.12-H1 / WMO-2.6.4-H1). Whether the sub-criteria were published "
-                    "in the notice is not in the document format and is not checked."),
+            .noting("Applies the wording in force until 30 June 2022, quoted below. Whether the sub-criteria were "
+                    "published in the notice is not in the document format and is not checked."),
         declare("AWD-003", Severity::error, Stage::award, awd_003).only(full_regime)
             .titled("Subgunningscriteria zonder weging, marge of volgorde",
                     "Award sub-criteria without weight, range or order")

@@ -136,7 +136,7 @@ std::vector<Rule> fund_rules() {
                      cite(g_norm, "afspraak 6")})
             .noting("A product without `funding` fires; the reader refuses any other word than effort, output, task. "
                     "Uitvoeringsregeling Wmo art. 3j is cited with the lid numbering of Regeling Jeugdwet 6c.1, whose "
-                    "wording it repeats (legal-rules.md UV-2)."),
+                    "wording it repeats."),
         declare("FUND-002", Severity::error, Stage::funding, fund_002)
             .titled("Eenheid past niet bij de uitvoeringsvariant", "Unit does not fit the funding variant")
             .citing({cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet),
@@ -153,7 +153,7 @@ std::vector<Rule> fund_rules() {
             .titled("Bekostigingsvorm: beschikbaarheid, nacalculatie of geen plafond",
                     "Funding form: availability, cost-plus or no volume ceiling")
             .citing({cite(g_leergang, "bekostigingsvormen")})
-            .noting("Seed guidance. Availability funding is taken to be for crisis capacity when the product's name "
+            .noting("Guidance (Leergang Inkoop Jeugdhulp 2018), not law: the findings are advice. Availability funding is taken to be for crisis capacity when the product's name "
                     "contains 'crisis'; cost-plus is judged on the whole term (extensions included); effort products "
                     "without a ceiling (absent or null) are listed in one info finding."),
     };

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "zorginkoop/core/error.hpp"
+
 #include "rule_support.hpp"
 
 namespace zorginkoop::procurement::detail {
@@ -52,10 +54,27 @@ bool valid_category(Law law, const std::string& c) {
     return v >= 1 && v <= 18;
 }
 
-/// Only spaces, tabs or line breaks: no product code at all (a code of the iJw/iWmo messages has at
-/// least one character that is not white space).
+/// A code point that shows as nothing: the Unicode White_Space characters (the ASCII spaces, tabs
+/// and line breaks, U+0085, the no-break space U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000) and the zero-width characters U+180E, U+200B-U+200D, U+2060 and U+FEFF.
+bool invisible(char32_t cp) {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E ||
+           (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+           cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/// Only white space (ASCII or Unicode, U+00A0 and the like) or zero-width characters: no product
+/// code at all (a code of the iJw/iWmo messages has at least one visible character). Bytes that are
+/// not well-formed UTF-8 count as visible: such a code is not blank.
 bool blank(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)) != 0; });
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = 0;
+        const std::size_t n = zorginkoop::detail::decode_utf8(s, i, cp);
+        if (n == 0 || !invisible(cp)) return false;
+        i += n;
+    }
+    return true;
 }
 
 void ijw_002(const Document& doc, const RuleContext&, Emitter& out) {
@@ -140,7 +159,8 @@ std::vector<Rule> ijw_rules() {
             .titled("Ongeldige productcategorie of productcode", "Invalid product category or product code")
             .citing(with({cite(g_istandaarden, "JZ020"), cite(g_istandaarden, "WMO020"),
                           cite(g_istandaarden, "LDT_ProductCode")}))
-            .noting("A code of only white space is no code (variant code_blank)."),
+            .noting("A code of only white space (ASCII or Unicode, such as the no-break space U+00A0) or zero-width "
+                    "characters is no code (variant code_blank)."),
         declare("IJW-003", Severity::error, Stage::funding, ijw_003)
             .titled("Eenheid is geen WJ756-code", "Unit is not a WJ756 code")
             .citing(with({cite(g_istandaarden, "WJ756")}))

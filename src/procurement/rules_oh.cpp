@@ -113,8 +113,8 @@ std::vector<Rule> oh_rules() {
             .titled("Open House met plafond, rangschikking of selectie: overheidsopdracht",
                     "Open House with a cap, ranking or selection: a public contract")
             .citing({cite(falk_pharma, ""), cite(tirkkonen, "")})
-            .noting("Paragraph numbers of both judgments are unconfirmed (legal-rules.md OH-1, OH-2): the judgments "
-                    "are cited as a whole."),
+            .noting("The judgments are cited as a whole: their paragraph numbers have not been checked against the "
+                    "official text."),
         oh("OH-002", Severity::error, oh_002)
             .titled("Open House: voorwaarden niet vooraf vastgesteld en gelijk voor allen",
                     "Open House: conditions not predetermined and identical for all")

@@ -258,7 +258,7 @@ std::vector<Rule> price_rules() {
             .titled("Wmo: prijs niet gebaseerd op de zes kostprijselementen a-f",
                     "Wmo: price not based on the six cost elements a-f")
             .citing({wmo_elements})
-            .noting("Coverage per tariffs.md §1: an element is covered when its block is stated (zero counts); "
+            .noting("An element is covered when its block is stated (zero counts); "
                     "element d needs both travel and training."),
         declare("PRICE-002", Severity::error, Stage::price, price_002)
             .titled("Wmo (2017-2024): vaste prijs, reële ondergrens of verantwoorde route",
@@ -266,8 +266,8 @@ std::vector<Rule> price_rules() {
             .law(Law::wmo2015).in_force("2017-06-01", "2024-06-30")
             .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "before_2024_07", Law::wmo2015),
                      cite_version(uitv_besluit_wmo, "5.4", "4", "", "before_2024_07", Law::wmo2015), wmo_old_elements})
-            .noting("In force from 2017-06-01 per secondary sources (research/legal-rules.md WMO-5.4-H1); the text is "
-                    "cited from the consolidated version valid 2022-01-01."),
+            .noting("The start date 2017-06-01 of the old art. 5.4 comes from secondary sources, not from the official "
+                    "text; the text is cited from the consolidated version valid 2022-01-01."),
         declare("PRICE-003", Severity::error, Stage::price, price_003).law(Law::jeugdwet).in_force("2024-07-01")
             .titled("Jeugdwet: prijs niet gebaseerd op de vier kostprijselementen a-d",
                     "Jeugdwet: price not based on the four cost elements a-d")
@@ -284,12 +284,15 @@ std::vector<Rule> price_rules() {
             .titled("Tarief onder de berekende kostprijs", "Tariff below the computed cost price")
             .citing({jw_labour, wmo_labour, jw_elements, wmo_elements})
             .noting("Tolerance EUR 0.005 (any cent). Compares the product's tariff with the rounded tariff of its "
-                    "cost model (for unit 01 the IV081 minute tariff). rules.md gives no dates in force."),
+                    "cost model (for unit 01 the IV081 minute tariff). A fixed tariff above the cost price is silent, as in "
+                    "the realism check of `zorginkoop tariff`: the price must be based at least on the cost elements "
+                    "(Besluit Jeugdwet art. 2.3 lid 1, Uitvoeringsbesluit Wmo 2015 art. 5.4 lid 1), not equal them. No "
+                    "dates in force are applied."),
         declare("PRICE-007", Severity::warning, Stage::price, price_007)
             .titled("Parameter van het kostprijsmodel buiten de plausibele bandbreedte",
                     "Cost model parameter outside its plausible band")
             .citing({jw_elements, wmo_elements})
-            .noting("Bands: data/bands/default.yaml (tariffs.md §5), each with its source; bands marked "
+            .noting("Bands: data/bands/default.yaml, each with its source; bands marked "
                     "unconfirmed are library defaults."),
         declare("PRICE-008", Severity::error, Stage::price, price_008).in_force("2017-06-01")
             .titled("Geen indexering: geen clausule en geen indexeringselement",

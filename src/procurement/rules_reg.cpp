@@ -67,7 +67,7 @@ std::vector<Rule> reg_rules() {
             .titled("Toepasselijk regime: raming tegen de SAS-drempel van EUR 750.000",
                     "Applicable regime: estimated value against the EUR 750,000 threshold")
             .citing({cite(aw, "2.6a"), cite(directive, "74"), cite(directive, "4", "", "d")})
-            .noting("EUR 750,000 (art. 4 onder d Dir.; secondary per legal-rules.md AW-2.6a-1), not indexed."),
+            .noting("EUR 750,000 (Aw art. 2.6a; Directive 2014/24/EU art. 4 onder d), not indexed."),
         declare("REG-002", Severity::info, Stage::regime, reg_002).except(not_public_contract)
             .titled("SAS-procedure is de standaard boven de drempel voor zorg en welzijn",
                     "SAS procedure is the default for health and social care services")
@@ -76,7 +76,7 @@ std::vector<Rule> reg_rules() {
             .titled("CPV-code niet bevestigd als dienst van bijlage XIV",
                     "CPV code not confirmed as an Annex XIV service")
             .citing({cite(directive, "77", "1"), cite(directive, "74")})
-            .noting("Annex XIV itself is unconfirmed (legal-rules.md EU-ANNEX-XIV); the known set is the art. 77 list "
+            .noting("The CPV codes of Annex XIV itself have not been checked against the official text; the known set is the art. 77 list "
                     "plus four codes, so the finding says membership could not be confirmed."),
     };
 }

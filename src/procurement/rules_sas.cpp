@@ -1,6 +1,6 @@
 // §3 Publication and procedure steps for SAS above the threshold (SAS-*): Aw 2012 art. 2.39,
-// 2.58a, 2.62, 2.132, 2.134, 2.127, 4.15-4.16, 1.5; eForms notice subtypes; seed guidance on the
-// SAS options; Algemene termijnenwet art. 1 and 3 for the deadlines of SAS-003, -006 and -007.
+// 2.58a, 2.62, 2.132, 2.134, 2.127, 4.15-4.16, 1.5; eForms notice subtypes; a regional policy
+// classification of the SAS options (SAS-009, information only); Algemene termijnenwet art. 1 and 3 for the deadlines of SAS-003, -006 and -007.
 
 #include <algorithm>
 
@@ -333,7 +333,7 @@ void sas_009(const Document& doc, const RuleContext&, Emitter& out) {
     for (std::size_t i = 0; i < doc.lots->size(); ++i) {
         const Lot& l = (*doc.lots)[i];
         if (!l.provider_category || fits(*l.provider_category, *option)) continue;
-        out.emit(Severity::warning, "misfit",
+        out.emit("misfit",
                  {{"lot", l.id},
                   {"category", name(*l.provider_category)},
                   {"option", std::to_string(*option)},
@@ -417,7 +417,10 @@ std::vector<Rule> sas_rules() {
             .titled("SAS-variant (1-4) en de passende aanbiederscategorie",
                     "SAS option (1-4) and the provider category it fits")
             .citing({cite(g_rijnmond, "§3.5")})
-            .noting("Seed guidance: A → SAS 3 or 4, B → SAS 2 or 3, C → SAS 1 or 2; a misfit is a warning."),
+            .noting("The four SAS options and the provider categories (A → SAS 3 or 4, B → SAS 2 or 3, C → SAS 1 or 2) "
+                    "are a policy classification of a regional procurement strategy, not a requirement of the "
+                    "Aanbestedingswet 2012, whose art. 2.39 lists the steps of the SAS procedure and names no options. Every "
+                    "finding of this rule, a misfit included, is information."),
         sas("SAS-010", Severity::warning, sas_only, sas_010)
             .titled("Geen verdeling in percelen en geen motivering", "No division into lots and no motivation")
             .citing({cite(aw, "1.5", "3")})

@@ -92,9 +92,15 @@ void term_004(const Document& doc, const RuleContext& c, Emitter& out) {
         const std::optional<ModificationRoute> route = m.route && *m.route ? **m.route : std::optional<ModificationRoute>{};
         if (route && *route != ModificationRoute::r2_163b) {
             Fields f{{"modification", path}, {"value", fmt(*m.value)}, {"route", name(*route)}, {"original", fmt(*original)}};
-            if (*route == ModificationRoute::r2_163d && half < *m.value) {
+            // Aw 2.163d (additional services) and 2.163e lid 1 onder c (unforeseen circumstances) cap
+            // the price increase at 50 % of the original value, for each modification on its own
+            // (Directive 2014/24/EU art. 72 lid 1 onder b and c).
+            const bool capped = *route == ModificationRoute::r2_163d || *route == ModificationRoute::r2_163e;
+            if (capped && half < *m.value) {
                 f.emplace_back("maximum", fmt(half));
-                out.emit(Severity::error, "additional_over_half", std::move(f), {path + ".value", path + ".route"});
+                const bool additional = *route == ModificationRoute::r2_163d;
+                out.emit(Severity::error, additional ? "additional_over_half" : "unforeseen_over_half", std::move(f),
+                         {path + ".value", path + ".route"}, {additional ? "2.163d" : "2.163e"});
             } else {
                 out.emit(Severity::info, "route", std::move(f), {path + ".route"});
             }
@@ -180,38 +186,42 @@ std::vector<Rule> term_rules() {
                     "Framework agreement longer than 48 months without justification")
             .citing({cite(aw, "2.140", "3"), cite(g_contractstandaarden, "")})
             .noting("Total term = initial term + every extension option. Applicability to SAS frameworks: literal reading "
-                    "and guidance (legal-rules.md AW-2.140-1; no case law found)."),
+                    "(art. 2.140 lies outside chapter 2.3, the only chapter art. 2.39 lid 2 limits) and guidance; no case "
+                    "law was found."),
         declare("TERM-003", Severity::warning, Stage::term, term_003)
             .titled("Initiële looptijd korter dan 3 jaar", "Initial term shorter than 3 years")
             .citing({cite(g_contractstandaarden, "")})
-            .noting("Initial term (term.start to term.end) shorter than 36 months. Source: the Contractstandaarden Wmo "
-                    "('De Norm voor verantwoord opdrachtgeverschap raadt aan om minimaal drie jaar te contracteren', "
-                    "legal-rules.md NORM-1); the text and numbering of the Norm's own agreements are unconfirmed, so the "
-                    "Norm is not cited directly."),
+            .noting("Guidance, not law: initial term (term.start to term.end) shorter than 36 months. Source: the "
+                    "Contractstandaarden Wmo ('De Norm voor verantwoord opdrachtgeverschap raadt aan om minimaal drie "
+                    "jaar te contracteren'); the Norm's own text is not cited because its wording and numbering could "
+                    "not be checked."),
         declare("TERM-004", Severity::error, Stage::term, term_004).except(not_public_contract)
             .titled("Wijziging van de opdracht zonder nieuwe aanbesteding",
                     "Modification of the contract without a new procedure")
-            .citing({cite(aw, "2.163b", "1"), cite(aw, "2.163b", "2"), cite(aw, "2.163b", "3")})
+            .citing({cite(aw, "2.163b", "1"), cite(aw, "2.163b", "2"), cite(aw, "2.163b", "3"),
+                     cite(aw, "2.163d", "", "", std::nullopt, "2.163d"), cite(aw, "2.163e", "1", "c", std::nullopt, "2.163e")})
             .noting("Original value: estimated_value.declared, else the computed value. Threshold: EUR 750,000 (art. 2.6a, "
-                    "the amount for SAS services). Modifications under 2.163c/e are reported as info (their conditions "
-                    "are not checked); 2.163d is checked against 50 % of the original value per change. Art. 2.163b lid 2 "
-                    "(with an indexation clause the indexed price is the reference value for the 10 %) is cited but its "
-                    "text is not quoted in research/legal-rules.md (unconfirmed wording), and rules.md does not make the "
-                    "indexed value the reference: the document states no indexed original value, so the stated one is "
-                    "used."),
+                    "the amount for SAS services). A change that names no ground is judged under art. 2.163b (below both "
+                    "the threshold and 10 % of the original value, cumulated, and not changing the overall nature). A "
+                    "change under art. 2.163d (additional services) or 2.163e (unforeseen circumstances) is an error when "
+                    "it is more than 50 % of the original value, each change on its own; within that limit it is "
+                    "reported as info, because the other conditions of those articles are not in the document. A change "
+                    "under art. 2.163c (review clause) is reported as info. Art. 2.163b lid 2 (contracts with an indexation "
+                    "clause) is cited; the document states no indexed original value, so the stated one is used."),
         declare("TERM-005", Severity::error, Stage::term, term_005)
             .titled("Wmo: gunning minder dan 3 maanden vóór de ingangsdatum",
                     "Wmo: award less than 3 months before the start date")
             .law(Law::wmo2015).except({ProcedureKind::subsidy}).in_force("2015-01-01")
             .citing({cite(uitv_besluit_wmo, "5.1", "2")})
-            .noting("In force from 2015-01-01 is an assumption (the Wmo 2015's own start); legal-rules.md verifies art. 5.1 "
-                    "in the versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "
+            .noting("In force from 2015-01-01 (the Wmo 2015's own start) is assumed: art. 5.1 was checked in the "
+                    "consolidated versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "
                     "maatwerkvoorziening."),
         declare("TERM-006", Severity::warning, Stage::term, term_006)
             .titled("Voorbereiding niet twee jaar en contract niet zes maanden vooraf",
                     "Preparation not two years and contract not six months ahead")
             .citing({cite(g_leergang, "gewoonte 6")})
-            .noting("Seed guidance: preparation starts 24 months and contracts are signed 6 months before term.start."),
+            .noting("Guidance (Leergang Inkoop Jeugdhulp 2018, habit 6), not law: preparation starts 24 months and "
+                    "contracts are signed 6 months before term.start."),
     };
 }
 

@@ -263,9 +263,11 @@ RealismCheck check_tariff(const Money& tariff, const CostModel& model, PriceBasi
     located("tariff", [&] { r.break_even = break_even(tariff, model, r.build_up); });
     const bool below = tariff < r.cost_price;
     switch (basis) {
+        // A fixed price and a price floor are judged alike, and as PRICE-006 judges them: the law
+        // requires the price to be based at least on the cost elements (Besluit Jeugdwet art. 2.3
+        // lid 1, Uitvoeringsbesluit Wmo 2015 art. 5.4 lid 1: "ten minste"), so only a tariff below
+        // the cost price fails; a fixed tariff above it is realistic, with its gap in the evidence.
         case PriceBasis::fixed:
-            r.verdict = below ? Verdict::below_cost : tariff == r.cost_price ? Verdict::realistic : Verdict::implausible;
-            break;
         case PriceBasis::floor: r.verdict = below ? Verdict::below_cost : Verdict::realistic; break;
         case PriceBasis::substantiated:
             r.verdict = !r.uncovered_elements.empty() ? Verdict::elements_missing

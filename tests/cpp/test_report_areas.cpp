@@ -47,9 +47,11 @@ TEST_CASE("a realism check as a report", "[report][tariff]") {
     CHECK(ok.findings.front().severity == Severity::info);
     CHECK_FALSE(ok.has_errors());
     CHECK(to_text(ok).find("Tarief 60.23 is reëel tegen de kostprijs 60.23 (vaste prijs)") != std::string::npos);
+    // A fixed tariff above the cost price is realistic (information), as PRICE-006 judges it.
     const Report high = to_report(m, check_tariff(Money::parse("70.00"), m, PriceBasis::fixed));
-    CHECK(high.findings.front().severity == Severity::warning);
-    CHECK(high.findings.front().message_key == "tariff.finding.implausible");
+    CHECK(high.findings.front().severity == Severity::info);
+    CHECK(high.findings.front().message_key == "tariff.finding.realistic");
+    CHECK(to_text(high).find("Tarief 70.00 is reëel tegen de kostprijs 60.23 (vaste prijs); verschil 9.77") != std::string::npos);
 }
 
 TEST_CASE("a parameter outside its band is a finding at its path", "[report][tariff]") {

@@ -157,7 +157,11 @@ TEST_CASE("realism check verdicts", "[tariff][realism]") {
     const CostModel m = worked();
     CHECK(check_tariff("60.23"_eur, m, PriceBasis::fixed).verdict == Verdict::realistic);
     CHECK(check_tariff("60.22"_eur, m, PriceBasis::fixed).verdict == Verdict::below_cost);
-    CHECK(check_tariff("60.24"_eur, m, PriceBasis::fixed).verdict == Verdict::implausible);
+    // A fixed tariff above the cost price is realistic, as for a floor and as in PRICE-006 (the price
+    // must be based at least on the cost elements).
+    const RealismCheck above = check_tariff("60.24"_eur, m, PriceBasis::fixed);
+    CHECK(above.verdict == Verdict::realistic);
+    CHECK(above.gap == "0.01"_eur);
     CHECK(check_tariff("60.24"_eur, m, PriceBasis::floor).verdict == Verdict::realistic);
     const RealismCheck low = check_tariff("58.00"_eur, m, PriceBasis::floor);
     CHECK(low.verdict == Verdict::below_cost);

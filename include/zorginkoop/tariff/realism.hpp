@@ -77,9 +77,9 @@ struct RealismCheck {
     BuildUp build_up;
 };
 
-/// Check a tariff against a cost model. The verdict: fixed — realistic when the tariff equals the
-/// cost price, below_cost when lower, implausible when higher (the build-up does not explain the
-/// fixed tariff); floor — realistic when the tariff is at least the cost price, else below_cost;
+/// Check a tariff against a cost model. The verdict: fixed and floor — realistic when the tariff is
+/// at least the cost price, else below_cost (the law asks that the price be based at least on the
+/// cost elements, so a fixed tariff above the cost price is realistic, as in PRICE-006);
 /// substantiated — elements_missing when an element is not stated, else implausible when a
 /// parameter is outside its band, else below_cost / realistic as for floor. Uncovered elements
 /// and out-of-band parameters are reported whatever the basis.
