@@ -135,3 +135,13 @@ def test_cli_declarations() -> None:
                 [str(FIX / "contract-wmo.zorginkoop.yaml"), str(FIX / "jw323-clean.xml")]):
         r = subprocess.run([cli, "declarations", *bad], capture_output=True, text=True, timeout=120)
         assert r.returncode == 2 and r.stdout == "" and r.stderr, bad
+
+
+def test_the_decl_rules_are_typed_rules_with_pages() -> None:
+    rules = zk.declarations.declaration_rule_catalogue()
+    assert [r.id for r in rules] == [f"DECL-00{i}" for i in range(1, 8)]
+    assert all(isinstance(r, zk.Rule) and r.title.nl and r.title.en and r.citations for r in rules)
+    assert {r.id for r in rules}.isdisjoint(r.id for r in zk.rule_catalogue())
+    for r in rules:
+        page = (ROOT / "docs" / "rules" / f"{r.id}.md").read_text(encoding="utf-8")
+        assert r.title.en in page and f"tests/fixtures/declarations/rules/{r.id}.fires.xml" in page

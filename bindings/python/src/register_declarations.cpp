@@ -99,20 +99,6 @@ void register_declarations(py::module_& m) {
         return check_declarations(contract, msg);
     }, py::arg("contract"), py::arg("message"));
 
-    m.def("declaration_rule_catalogue", [] {
-        py::list out;
-        for (const auto& r : declarations::rule_catalogue()) {
-            py::dict d;
-            d["id"] = r.id;
-            d["title_nl"] = r.title.nl;
-            d["title_en"] = r.title.en;
-            d["severity"] = severity_name(r.severity);
-            d["note"] = r.note;
-            out.append(d);
-        }
-        return out;
-    });
-
     // The batch: `columns` maps the iJw element names to arrays (see Column); returns
     // (rows, [(name, kind, nulls, validity, buffers...)]).
     m.def("judge_declaration_lines", [](const procurement::Document& contract, const py::dict& columns) {

@@ -17,6 +17,7 @@ from typing import Any, Union
 
 from . import _core
 from ._core import Document
+from .procurement import Rule
 from .report import Report
 
 __all__ = [
@@ -62,9 +63,10 @@ def check_declarations(contract: ContractInput, message: str | os.PathLike[str] 
     return Report.from_core(_core.check_declarations(_contract(contract), message))
 
 
-def declaration_rule_catalogue() -> list[dict[str, str]]:
-    """The DECL rules: id, titles (``title_nl``, ``title_en``), severity and note."""
-    return [dict(r) for r in _core.declaration_rule_catalogue()]
+def declaration_rule_catalogue() -> list[Rule]:
+    """The DECL rules, typed like :func:`zorginkoop.rule_catalogue`: id, title (nl, en), severity,
+    stage, citations, note."""
+    return [Rule._from_core(d) for d in _core.declaration_rule_catalogue()]
 
 
 def _pyarrow() -> ModuleType:
