@@ -126,6 +126,30 @@ Contract::Contract(const procurement::Document& doc, const IndexSeriesSet& serie
     }
     // The first product of a category and code wins (stable sort keeps document order).
     std::stable_sort(products_.begin(), products_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The indexed tariffs of the term's years, once (a line then looks its tariff up).
+    if (doc.contract_clauses && doc.contract_clauses->indexation && doc.term && doc.term->start && doc.term->end) {
+        const int first = year_of(*doc.term->start), last = year_of(*doc.term->end);
+        for (const auto& p : pd::products(doc)) {
+            if (!p.product->tariff) continue;
+            for (int year = first + 1; year <= last; ++year) {
+                Indexed entry;
+                entry.tariff = index(*p.product, year, entry.missing);
+                indexed_.emplace(std::make_pair(p.product, year), std::move(entry));
+            }
+        }
+    }
+}
+
+std::optional<Money> Contract::index(const procurement::Product& product, int year, std::string& missing) const {
+    const procurement::Document& doc = *doc_;
+    const IndexationClause& clause = *doc.contract_clauses->indexation;
+    const int base_year = year_of(*doc.term->start);
+    try {
+        return clause.index(*product.tariff, base_year, year, series_, base_year);
+    } catch (const MissingData& e) {
+        missing = "index figure " + e.series() + " " + std::to_string(e.year()) + " (" + e.status() + ")";
+        return std::nullopt;
+    }
 }
 
 std::optional<Contract::Match> Contract::find(std::string_view category, std::string_view code) const {
@@ -149,12 +173,12 @@ std::optional<Money> Contract::tariff_on(const procurement::Product& product, co
     int year = year_of(day);
     if (before(day, clause->effective().in_year(year))) --year;
     if (year <= base_year) return product.tariff;
-    try {
-        return clause->index(*product.tariff, base_year, year, series_, base_year);
-    } catch (const MissingData& e) {
-        missing = "index figure " + e.series() + " " + std::to_string(e.year()) + " (" + e.status() + ")";
-        return std::nullopt;
+    const auto cached = indexed_.find(std::make_pair(&product, year));
+    if (cached != indexed_.end()) {
+        if (!cached->second.tariff) missing = cached->second.missing;
+        return cached->second.tariff;
     }
+    return index(product, year, missing);
 }
 
 LineVerdict Contract::judge(const Line& line) const {

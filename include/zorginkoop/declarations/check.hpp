@@ -21,6 +21,7 @@
 // English, severity, citations, note); their messages are `decl.<ID>.<variant>` in
 // data/messages/declarations.<lang>.yaml.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,9 +81,18 @@ public:
     std::optional<Money> tariff_on(const procurement::Product& product, const Date& day, std::string& missing) const;
 
 private:
+    struct Indexed {
+        std::optional<Money> tariff;
+        std::string missing;
+    };
+    std::optional<Money> index(const procurement::Product& product, int year, std::string& missing) const;
+
     const procurement::Document* doc_;
     IndexSeriesSet series_;
     std::vector<std::pair<std::string, Match>> products_;  // "category\x1f code" → match, sorted
+    /// The indexed tariffs of every product for the years after term.start up to term.end's year,
+    /// computed once: (product, year) → tariff or the missing figure.
+    std::map<std::pair<const procurement::Product*, int>, Indexed> indexed_;
 };
 
 /// Every line and the message total judged against the contract: a Report in the shape of
