@@ -145,3 +145,9 @@ def test_the_decl_rules_are_typed_rules_with_pages() -> None:
     for r in rules:
         page = (ROOT / "docs" / "rules" / f"{r.id}.md").read_text(encoding="utf-8")
         assert r.title.en in page and f"tests/fixtures/declarations/rules/{r.id}.fires.xml" in page
+
+
+def test_the_readme_tour_declaration() -> None:
+    examples = ROOT / "examples" / "declarations"
+    r = zk.check_declarations(examples / "contract.zorginkoop.yaml", examples / "declaratie.xml")
+    assert [(f.rule, f.evidence["amount"], f.evidence["expected"]) for f in r.errors] == [("DECL-004", "45.00", "45.17")]
