@@ -2,6 +2,8 @@
 // Everything zorginkoop offers, in one include.
 #include "zorginkoop/core.hpp"
 #include "zorginkoop/data.hpp"
+#include "zorginkoop/declarations/check.hpp"
+#include "zorginkoop/declarations/message.hpp"
 #include "zorginkoop/indexation/check.hpp"
 #include "zorginkoop/indexation/clause.hpp"
 #include "zorginkoop/indexation/derivation.hpp"

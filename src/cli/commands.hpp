@@ -74,5 +74,6 @@ int cmd_index(Args& args);
 int cmd_tariff(Args& args);
 int cmd_check(Args& args);
 int cmd_schema(Args& args);
+int cmd_declarations(Args& args);
 
 }  // namespace zkcli

@@ -34,6 +34,9 @@ const char* usage =
     "        [--regional-contracting-from DATE] [--rule-docs URI]\n"
     "                                      a procurement document judged against the rule\n"
     "                                      catalogue\n"
+    "  declarations CONTRACT MESSAGE.xml [--format text|json|sarif] [--lang nl|en]\n"
+    "                                      an iJw/iWmo declaration message (JW323, WMO323)\n"
+    "                                      judged against the contract's products and term\n"
     "  schema                              the JSON Schema of the procurement document\n"
     "\n"
     "`zorginkoop COMMAND --help` (or -h, or `zorginkoop help COMMAND`) describes a command.\n"
@@ -41,7 +44,8 @@ const char* usage =
     "\n"
     "exit status:\n"
     "  0  success\n"
-    "  1  check: a finding of error severity; tariff --tariff X: the tariff is not realistic\n"
+    "  1  check, declarations: a finding of error severity; tariff --tariff X: the tariff is not\n"
+    "     realistic\n"
     "  2  a usage error, or input that cannot be read (the reason is written to stderr)\n";
 
 struct Command {
@@ -53,6 +57,7 @@ const Command commands[] = {
     {"index", zkcli::cmd_index},
     {"tariff", zkcli::cmd_tariff},
     {"check", zkcli::cmd_check},
+    {"declarations", zkcli::cmd_declarations},
     {"schema", zkcli::cmd_schema},
 };
 
@@ -76,7 +81,7 @@ int run(zkcli::Args& a) {
         // zorginkoop help COMMAND: that command's help
         const std::string name = a.items[a.pos];
         const Command* c = find_command(name);
-        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, schema)");
+        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, declarations, schema)");
         zkcli::Args help{{name, "--help"}, 1};
         return c->run(help);
     }

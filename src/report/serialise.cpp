@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/procurement/rule.hpp"
 #include "citation_json.hpp"
 
@@ -157,6 +158,8 @@ ojson sarif_rule(const Finding& f, const std::string& docs, Lang lang) {
     r["id"] = f.rule;
     const procurement::Rule* rule = nullptr;
     for (const auto& known : procurement::rule_catalogue())
+        if (known.id == f.rule) rule = &known;
+    for (const auto& known : declarations::rule_catalogue())  // DECL-*: declarations judged against a contract
         if (known.id == f.rule) rule = &known;
     if (!rule) {
         r["shortDescription"] = {{"text", f.rule}};

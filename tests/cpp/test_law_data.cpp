@@ -50,6 +50,7 @@ const Expected expected[] = {
     {"seed_leergang_2018", "guidance:seed-leergang-inkoop-jeugdhulp-2018", LawKind::guidance, nullptr},
     {"seed_rijnmond_2023", "guidance:seed-inkoopstrategie-rijnmond-2023", LawKind::guidance, nullptr},
     {"seed_miov_2026", "guidance:seed-inkoopstrategie-miov-2026", LawKind::guidance, nullptr},
+    {"contract_document", "guidance:contract-document", LawKind::guidance, nullptr},
 };
 
 LawRegistry read(const std::string& yaml) { return LawRegistry::from_node(io::parse_yaml(yaml, "laws.yaml"), "laws.yaml"); }

@@ -95,7 +95,7 @@ def test_money_to_decimal_keeps_the_scale_of_the_amount() -> None:
 
 
 def _public_modules() -> list[ModuleType]:
-    return [zk, zk.procurement, zk.tariff, zk.indexation, zk.report, zk.enums, zk.errors]
+    return [zk, zk.procurement, zk.declarations, zk.tariff, zk.indexation, zk.report, zk.enums, zk.errors]
 
 
 def _members(obj: type) -> list[tuple[str, Any]]:

@@ -14,6 +14,7 @@ void register_report(py::module_& m);
 void register_indexation(py::module_& m);
 void register_tariff(py::module_& m);
 void register_procurement(py::module_& m);
+void register_declarations(py::module_& m);
 
 namespace {
 
@@ -62,4 +63,5 @@ PYBIND11_MODULE(_core, m) {
     register_indexation(m);
     register_tariff(m);
     register_procurement(m);
+    register_declarations(m);
 }

@@ -8,6 +8,7 @@
 
 #include "convert.hpp"
 #include "zorginkoop/io/node.hpp"
+#include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/procurement/check.hpp"
 
 namespace py = pybind11;
@@ -140,37 +141,45 @@ void register_procurement(py::module_& m) {
     }, py::arg("document"), py::arg("as_of") = py::none(), py::arg("base_dir") = py::none(),
        py::arg("regional_contracting_from") = py::none());
 
-    m.def("rule_catalogue", [] {
+    // A rule as a dict (the untyped export that zorginkoop.procurement.Rule reads).
+    const auto rule_dict = [](const Rule& r) {
         const LawRegistry& laws = LawRegistry::bundled();
+        py::dict d;
+        d["id"] = r.id;
+        py::dict title;
+        title["nl"] = r.title.nl;
+        title["en"] = r.title.en;
+        d["title"] = title;
+        d["severity"] = severity_name(r.severity);
+        d["stage"] = stage_name(r.stage);
+        d["law"] = scope_name(r.law);
+        py::list only, except, cites;
+        for (auto k : r.only_kinds) only.append(name(k));
+        for (auto k : r.except_kinds) except.append(name(k));
+        for (const auto& c : r.citations) cites.append(laws.cite(c.law_id, c.article, c.lid, c.onderdeel, c.version_date));
+        d["only_kinds"] = only;
+        d["except_kinds"] = except;
+        d["needs_part2"] = r.needs_part2;
+        d["in_force_from"] = opt_date(r.in_force_from);
+        d["in_force_to"] = opt_date(r.in_force_to);
+        d["citations"] = cites;
+        d["binding"] = [&] {
+            for (const auto& c : r.citations)
+                if (is_binding(laws.at(c.law_id).kind)) return true;
+            return false;
+        }();
+        d["note"] = r.note;
+        return d;
+    };
+    m.def("rule_catalogue", [rule_dict] {
         py::list out;
-        for (const auto& r : rule_catalogue()) {
-            py::dict d;
-            d["id"] = r.id;
-            py::dict title;
-            title["nl"] = r.title.nl;
-            title["en"] = r.title.en;
-            d["title"] = title;
-            d["severity"] = severity_name(r.severity);
-            d["stage"] = stage_name(r.stage);
-            d["law"] = scope_name(r.law);
-            py::list only, except, cites;
-            for (auto k : r.only_kinds) only.append(name(k));
-            for (auto k : r.except_kinds) except.append(name(k));
-            for (const auto& c : r.citations) cites.append(laws.cite(c.law_id, c.article, c.lid, c.onderdeel, c.version_date));
-            d["only_kinds"] = only;
-            d["except_kinds"] = except;
-            d["needs_part2"] = r.needs_part2;
-            d["in_force_from"] = opt_date(r.in_force_from);
-            d["in_force_to"] = opt_date(r.in_force_to);
-            d["citations"] = cites;
-            d["binding"] = [&] {
-                for (const auto& c : r.citations)
-                    if (is_binding(laws.at(c.law_id).kind)) return true;
-                return false;
-            }();
-            d["note"] = r.note;
-            out.append(d);
-        }
+        for (const auto& r : rule_catalogue()) out.append(rule_dict(r));
+        return out;
+    });
+    // The DECL rules (declarations/check.hpp): declared like the rules of the check, for messages.
+    m.def("declaration_rule_catalogue", [rule_dict] {
+        py::list out;
+        for (const auto& r : declarations::rule_catalogue()) out.append(rule_dict(r));
         return out;
     });
     m.attr("ruleset_version") = std::string(ruleset_version);

@@ -66,6 +66,8 @@ from .procurement import (
     Rule,
     RuleTitle,
 )
+from . import declarations
+from .declarations import check_declarations, judge_declaration_lines
 from .errors import (
     AmbiguousDate,
     InvalidInput,
@@ -77,6 +79,9 @@ from .errors import (
 
 __all__ = [
     "procurement",
+    "declarations",
+    "check_declarations",
+    "judge_declaration_lines",
     "Document",
     "check",
     "assert_no_errors",
