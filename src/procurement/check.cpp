@@ -348,12 +348,12 @@ bool contains(const std::vector<ProcedureKind>& v, ProcedureKind k) { return std
 const std::string reference_date_field = "publications[].date / award.date / term.start";
 
 /// An Overflow raised while checking `doc`, again with the document's source and the line and
-/// column of its path, and `rule` (when a rule raised it) in front of the message.
+/// column of its path, and `rule` (when a rule raised it) in front of the message. The rules name
+/// the document value their arithmetic started from (overflow_at); the rule id is never a path.
 [[noreturn]] void rethrow_located(const Document& doc, const Overflow& e, const std::string& rule) {
     Location at = e.where();
     if (at.source.empty()) at.source = doc.source;
     if (!at.path.empty() && at.line == 0) at = std::move(at).on(doc.location(at.path).position());
-    if (at.path.empty() && !rule.empty()) at.path = rule;  // the rule's own arithmetic: no single field to name
     throw Overflow(rule.empty() ? e.message() : rule + ": " + e.message(), std::move(at));
 }
 
