@@ -32,7 +32,7 @@ const char* usage =
     "                                      the build-up of a cost model, mapped to the statutory\n"
     "                                      cost elements; with --tariff, the realism check\n"
     "  check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
-    "        [--regional-contracting-from DATE] [--rule-docs URI]\n"
+    "        [--regional-contracting-from DATE] [--rule-docs URI] [--max-findings N]\n"
     "                                      a procurement document judged against the rule\n"
     "                                      catalogue\n"
     "  schema                              the JSON Schema of the procurement document\n"

@@ -232,8 +232,21 @@ std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) c
     return out;
 }
 
+bool Emitter::omit(Severity severity, const std::string& message_key) {
+    ++emitted_;
+    if (!omitted_ || max_findings_ == 0 || emitted_ <= max_findings_) return false;
+    auto it = std::find_if(omitted_->begin(), omitted_->end(), [&](const OmittedFindings& o) {
+        return o.rule == rule_.id && o.severity == severity && o.message_key == message_key;
+    });
+    if (it == omitted_->end()) it = omitted_->insert(omitted_->end(), OmittedFindings{rule_.id, severity, message_key, 0});
+    ++it->count;
+    scratch_ = Finding{};
+    return true;
+}
+
 Finding& Emitter::emit(Severity severity, std::string_view variant, Fields fields, const std::vector<std::string>& paths,
                        const std::vector<std::string>& tags) {
+    if (omit(severity, "check." + rule_.id + "." + std::string(variant))) return scratch_;
     Finding f;
     f.rule = rule_.id;
     f.severity = severity;
@@ -247,6 +260,7 @@ Finding& Emitter::emit(Severity severity, std::string_view variant, Fields field
 }
 
 Finding& Emitter::not_evaluated(const std::string& field, const std::vector<std::string>& paths) {
+    if (omit(Severity::info, std::string(not_evaluated_key))) return scratch_;
     Finding f;
     f.rule = rule_.id;
     f.severity = Severity::info;
@@ -371,10 +385,11 @@ Report check(const Document& doc, const CheckOptions& options) {
 
     const auto& catalogue = rule_catalogue();
     std::vector<std::pair<std::size_t, Finding>> found;
+    std::vector<OmittedFindings> omitted;
     for (std::size_t index = 0; index < catalogue.size(); ++index) {
         const Rule& rule = catalogue[index];
         std::vector<Finding> out;
-        Emitter emit(rule, doc, ctx, out);
+        Emitter emit(rule, doc, ctx, out, options.max_findings_per_rule, omitted);
         [&] {
             if (!in_law(rule.law, doc.law)) return;
             // The Open House rules judge the declared kind; §2-§5 judge the effective one (OH-001).
@@ -433,6 +448,7 @@ Report check(const Document& doc, const CheckOptions& options) {
     report.context.emplace_back("estimated_value", ctx.regime_value ? fmt(*ctx.regime_value) : "-");
     report.context.emplace_back("aw_part2", ctx.part2_applies ? (*ctx.part2_applies ? "yes" : "no") : "-");
     for (auto& f : found) report.findings.push_back(std::move(f.second));
+    report.omitted = std::move(omitted);
     return report;
 }
 
