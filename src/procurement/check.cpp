@@ -81,8 +81,13 @@ RuleDecl&& RuleDecl::noting(std::string note) && {
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
+    // A list in a message names at most max_listed items and counts the others ("… (+1900)"), so
+    // that a finding about every product of 100,000 lots stays a readable message.
+    constexpr std::size_t max_listed = 100;
+    const std::size_t n = std::min(items.size(), max_listed);
     std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? sep : std::string()) + items[i];
+    if (items.size() > n) out += sep + "\u2026 (+" + std::to_string(items.size() - n) + ")";
     return out;
 }
 
@@ -232,6 +237,17 @@ std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) c
     return out;
 }
 
+namespace {
+/// The locations of `paths` in `doc`, into `f`. One finding about many places (every product
+/// without a cost model) lists at most `cap` locations (0: all); its evidence
+/// `locations_not_listed` counts the others (the serialisers state it).
+void add_locations(Finding& f, const Document& doc, const std::vector<std::string>& paths, std::size_t cap) {
+    const std::size_t n = cap == 0 ? paths.size() : std::min(paths.size(), cap);
+    for (std::size_t i = 0; i < n; ++i) f.locations.push_back(doc.location(paths[i]));
+    if (paths.size() > n) f.evidence.emplace_back("locations_not_listed", std::to_string(paths.size() - n));
+}
+}  // namespace
+
 bool Emitter::omit(Severity severity, const std::string& message_key) {
     ++emitted_;
     if (!omitted_ || max_findings_ == 0 || emitted_ <= max_findings_) return false;
@@ -253,7 +269,7 @@ Finding& Emitter::emit(Severity severity, std::string_view variant, Fields field
     f.message_key = "check." + rule_.id + "." + std::string(variant);
     f.params = fields;
     f.evidence = std::move(fields);
-    for (const auto& p : paths) f.locations.push_back(doc_.location(p));
+    add_locations(f, doc_, paths, max_findings_);
     f.citations = citations(tags);
     out_.push_back(std::move(f));
     return out_.back();
@@ -268,7 +284,7 @@ Finding& Emitter::not_evaluated(const std::string& field, const std::vector<std:
     f.params = {{"field", field}, {"rule", rule_.id}};
     f.evidence = {{"missing", field}};
     if (paths.empty()) f.locations.push_back(doc_.location(field));
-    for (const auto& p : paths) f.locations.push_back(doc_.location(p));
+    add_locations(f, doc_, paths, max_findings_);
     f.citations = citations({});
     out_.push_back(std::move(f));
     return out_.back();

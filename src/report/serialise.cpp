@@ -329,6 +329,10 @@ std::string to_text(const Report& report, const RenderOptions& options) {
         if (!f.locations.empty()) out += "  " + location_text(f.locations.front(), c);
         out += "\n    " + terminal_safe(c.message(f)) + "\n";
         for (std::size_t i = 1; i < f.locations.size(); ++i) out += "    " + c.ui("also") + ": " + location_text(f.locations[i], c) + "\n";
+        // A finding about more places than the check lists (evidence `locations_not_listed`).
+        for (const auto& [name, value] : f.evidence)
+            if (name == "locations_not_listed")
+                out += "    " + c.ui("also") + ": " + terminal_safe(c.cat->render("ui.more_locations", {{"count", value}})) + "\n";
         for (const auto& r : f.citations)
             out += "    " + c.ui("source") + ": " + terminal_safe(c.laws->label(r, c.lang)) +
                    (r.url.empty() ? "" : " <" + terminal_safe(r.url) + ">") + "\n";

@@ -59,6 +59,13 @@ def test_a_rule_repeated_on_every_lot_is_listed_up_to_the_cap(cli: str, tmp_path
     assert [f for f in capped["findings"] if f["rule"] == "IJW-001"] == [
         f for f in full["findings"] if f["rule"] == "IJW-001"][:100]  # fmt: skip
     assert len(capped_run.stdout) * 5 < len(full_run.stdout)
+    # One finding about every product (no cost model) lists 100 places and counts the others.
+    nvo = [f for f in capped["findings"] if f["rule"] == "NVO-003"]
+    assert len(nvo) == 1
+    assert len(nvo[0]["locations"]) == 100
+    assert nvo[0]["evidence"]["locations_not_listed"] == str(LOTS - 100)
+    assert nvo[0]["params"]["products"].endswith(f", \u2026 (+{LOTS - 100})")
+    assert len(nvo[0]["params"]["products"]) < 2000
 
     sarif = json.loads(run(cli, "check", str(doc), "--format", "sarif").stdout)
     run0 = sarif["runs"][0]
@@ -75,6 +82,7 @@ def test_a_rule_repeated_on_every_lot_is_listed_up_to_the_cap(cli: str, tmp_path
     nl = run(cli, "check", str(doc), "--max-findings", "7").stdout
     assert f"… en nog {LOTS - 7} bevinding(en) van IJW-001 (FOUT), niet afzonderlijk getoond" in nl
     assert nl.count("IJW-001  lots[") == 7
+    assert f"… and {LOTS - 100} more place(s) in the document, not listed one by one" in text
 
 
 def test_max_findings_must_be_a_whole_number(cli: str) -> None:
