@@ -4,15 +4,23 @@ size (RSS) is that case's; the table also gives the time per lot, which stays fl
 is linear in the number of lots. Run after building:
 
     PYTHONPATH=build/dev/python python3 bench/bench_lots.py [--repeat 3] [--sizes 1,100,10000,100000]
+
+With --cli, checking instead: `zorginkoop check --format text|json|sarif` on one-line JSON
+documents whose every lot has a negative tariff (a finding per lot), each run in its own process;
+the table gives the time, the peak RSS of the command and the size of its output:
+
+    python3 bench/bench_lots.py --cli build/dev/zorginkoop --sizes 10000,100000,600000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 # Runs in a child process: load the document `repeat` times; print the best time, the peak RSS
@@ -34,7 +42,7 @@ print(json.dumps({"seconds": best, "peak_kib": peak, "base_kib": base}))
 """
 
 
-def document(lots: int) -> dict:
+def document(lots: int, tariff: str = "60.23") -> dict:
     return {
         "zorginkoop": 1,
         "id": f"bench-{lots}",
@@ -44,7 +52,7 @@ def document(lots: int) -> dict:
                 "id": f"L{i}",
                 "title": f"Perceel {i}",
                 "provider_category": "B",
-                "products": [{"code": "45A53", "unit": "04", "tariff": "60.23"}],
+                "products": [{"code": "45A53", "unit": "04", "tariff": tariff}],
             }
             for i in range(lots)
         ],
@@ -70,12 +78,46 @@ def run(path: Path, repeat: int) -> dict:
     return json.loads(r.stdout)
 
 
+def run_check(cli: str, path: Path, fmt: str, out: Path) -> dict:
+    """One `zorginkoop check` in its own process: its time, peak RSS (from wait4) and output bytes."""
+    start = time.perf_counter()
+    with out.open("wb") as sink:
+        proc = subprocess.Popen([cli, "check", str(path), "--format", fmt], stdout=sink, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode("utf-8", "replace")
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"zorginkoop check exited {proc.returncode}: {err}")
+    return {"seconds": elapsed, "peak_kib": usage.ru_maxrss, "bytes": out.stat().st_size}
+
+
+def main_check(cli: str, sizes: list[int]) -> None:
+    print(f"{'lots':>8} {'input bytes':>12} {'format':<6} {'time (s)':>9} {'peak RSS (MiB)':>15} {'output bytes':>13}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"{n}.json"
+            doc = document(n, "-60.23")
+            for lot in doc["lots"]:  # compact lots (about 60 bytes), so that 600,000 stay under the 64 MiB limit
+                del lot["title"], lot["products"][0]["code"]
+            path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+            size = path.stat().st_size
+            for fmt in ("text", "json", "sarif"):
+                r = run_check(cli, path, fmt, Path(tmp) / f"out.{fmt}")
+                print(f"{n:>8} {size:>12,} {fmt:<6} {r['seconds']:>9.2f} {r['peak_kib'] / 1024:>15.1f} {r['bytes']:>13,}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="loads per case; the best time counts")
     ap.add_argument("--sizes", default="1,100,10000,100000", help="numbers of lots, comma-separated")
+    ap.add_argument("--cli", help="the zorginkoop command: benchmark `check` on documents with a finding per lot")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.cli:
+        main_check(args.cli, sizes)
+        return
     print(f"{'lots':>8} {'format':<14} {'bytes':>11} {'time (s)':>10} {'us/lot':>8} {'peak RSS (MiB)':>15} {'+ over base':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:

@@ -1,10 +1,12 @@
 // zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]
 //                      [--regional-contracting-from DATE] [--rule-docs URI]
-//                      [--hide-not-evaluated]
+//                      [--hide-not-evaluated] [--max-findings N]
 // Checks a procurement document against the rule catalogue. Exit status: 0 no findings of error
 // severity, 1 errors found, 2 the document cannot be read (or a usage error).
 
+#include <cstddef>
 #include <iostream>
+#include <string>
 
 #include "commands.hpp"
 #include "zorginkoop/procurement/check.hpp"
@@ -19,7 +21,7 @@ namespace {
 const char* const help =
     "usage: zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
     "                            [--regional-contracting-from DATE] [--rule-docs URI]\n"
-    "                            [--hide-not-evaluated]\n"
+    "                            [--hide-not-evaluated] [--max-findings N]\n"
     "\n"
     "A procurement document (YAML or JSON) judged against the rule catalogue: every finding with\n"
     "its rule, severity, location in the document and the law it cites.\n"
@@ -37,6 +39,9 @@ const char* const help =
     "  --hide-not-evaluated               text: leave out the line that lists the missing fields\n"
     "                                     for which rules were not evaluated (and how many rules\n"
     "                                     each blocks); json and sarif keep every finding\n"
+    "  --max-findings N                   list at most N findings of one rule (default 100; 0:\n"
+    "                                     all); the others are counted, in the summary and as\n"
+    "                                     \"and N more\" (json: omitted; sarif: a notification)\n"
     "  -h, --help                         this help\n"
     "\n"
     "Options may also be written --option=VALUE; `--` ends the options (a DOC whose name starts\n"
@@ -51,7 +56,8 @@ int cmd_check(Args& a) {
                                      {"--as-of", "DATE"},
                                      {"--regional-contracting-from", "DATE"},
                                      {"--rule-docs", "URI"},
-                                     {"--hide-not-evaluated", nullptr}});
+                                     {"--hide-not-evaluated", nullptr},
+                                     {"--max-findings", "N"}});
     if (p.help) {
         std::cout << help << exit_status_help("the document has at least one finding of error severity");
         return 0;
@@ -75,6 +81,12 @@ int cmd_check(Args& a) {
     if (const auto v = p.value("--as-of")) options.as_of = option_value("--as-of", *v, date);
     if (const auto v = p.value("--regional-contracting-from"))
         options.regional_contracting_from = option_value("--regional-contracting-from", *v, date);
+    if (const auto v = p.value("--max-findings"))
+        options.max_findings_per_rule = option_value("--max-findings", *v, [](const std::string& t) -> std::size_t {
+            if (t.empty() || t.size() > 9 || t.find_first_not_of("0123456789") != std::string::npos)
+                throw InvalidInput("'" + t + "' is not a whole number from 0 to 999999999");
+            return static_cast<std::size_t>(std::stoul(t));
+        });
 
     const Report report = procurement::check_file(path, options);
     if (format == "json") std::cout << to_json(report, render);

@@ -175,11 +175,9 @@ int cmd_index(Args& a) {
     }
 
     if (!svg_file.empty()) {
-        std::ofstream out(svg_file, std::ios::binary);
-        if (!out) throw InvalidInput("cannot write the SVG file '" + svg_file + "'");
-        out << schedule_svg(*schedule, "", lang);
-        out.close();
-        if (!out) throw InvalidInput("cannot write the SVG file '" + svg_file + "'");
+        std::vector<std::string> inputs = series_files;
+        inputs.push_back(clause_file);
+        write_output_file("--svg", svg_file, schedule_svg(*schedule, "", lang), inputs);
     }
 
     if (format == "json") {

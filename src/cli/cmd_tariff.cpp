@@ -78,12 +78,8 @@ int cmd_tariff(Args& a) {
     const std::string out = format == "sarif" ? to_sarif(to_report(model, *c), render)
                             : format == "json" ? to_json(model, b, c)
                                                : to_text(model, b, c, language);
-    if (const auto svg = p.value("--svg")) {
-        std::ofstream file(*svg, std::ios::binary);
-        file << to_svg(model, b, c, language);
-        file.close();
-        if (!file) throw InvalidInput("cannot write the SVG file '" + *svg + "'");
-    }
+    if (const auto svg = p.value("--svg"))
+        write_output_file("--svg", *svg, to_svg(model, b, c, language), {model_path, p.value("--bands").value_or("")});
     std::cout << out;
     return check && check->verdict != Verdict::realistic ? 1 : 0;
 }

@@ -63,11 +63,25 @@ auto option_value(const std::string& option, const std::string& text, Parse&& pa
     }
 }
 
+/// Writes `content` to the file `path` (given with `option`) whole or not at all: a temporary
+/// file beside it, then a rename (a device or pipe such as /dev/stdout is written in place). A
+/// path that is the same file as one of `inputs` (the files the command read) is refused, and so
+/// is every failure to write, as an InvalidInput naming the option and the reason (exit status 2).
+void write_output_file(const std::string& option, const std::string& path, const std::string& content,
+                       const std::vector<std::string>& inputs);
+
+/// Makes std::cout write to file descriptor 1 through a buffer that keeps the reason of a failed
+/// write; main() calls it first.
+void check_stdout_writes();
+/// `status`, or 2 with a message on stderr when stdout did not take everything written to it
+/// (a full disk, /dev/full): main() calls it after every command.
+int finish_stdout(int status);
+
 /// Every command's help ends with these exit statuses, `one` saying what 1 means for it.
 std::string exit_status_help(const std::string& one);
 
 /// Exit status of every command: 0 success, 1 a finding of error severity or a tariff that is
-/// not realistic, 2 input that cannot be read or a usage error. `-h`/`--help` prints the
+/// not realistic, 2 input that cannot be read, output that cannot be written or a usage error. `-h`/`--help` prints the
 /// command's help on stdout (exit status 0).
 int cmd_ijw(Args& args);
 int cmd_index(Args& args);

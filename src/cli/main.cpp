@@ -1,5 +1,6 @@
 // The zorginkoop command. Exit status: 0 success, 1 a finding of error severity or a tariff
-// that is not realistic, 2 input that cannot be read or a usage error.
+// that is not realistic, 2 input that cannot be read, output that cannot be written or a usage
+// error.
 
 #include <cstdlib>
 #include <iostream>
@@ -31,7 +32,7 @@ const char* usage =
     "                                      the build-up of a cost model, mapped to the statutory\n"
     "                                      cost elements; with --tariff, the realism check\n"
     "  check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
-    "        [--regional-contracting-from DATE] [--rule-docs URI]\n"
+    "        [--regional-contracting-from DATE] [--rule-docs URI] [--max-findings N]\n"
     "                                      a procurement document judged against the rule\n"
     "                                      catalogue\n"
     "  declarations CONTRACT MESSAGE.xml [--format text|json|sarif] [--lang nl|en]\n"
@@ -46,7 +47,7 @@ const char* usage =
     "  0  success\n"
     "  1  check, declarations: a finding of error severity; tariff --tariff X: the tariff is not\n"
     "     realistic\n"
-    "  2  a usage error, or input that cannot be read (the reason is written to stderr)\n";
+    "  2  a usage error, unreadable input or unwritable output (the reason is on stderr)\n";
 
 struct Command {
     const char* name;
@@ -106,17 +107,19 @@ int run(zkcli::Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    zkcli::check_stdout_writes();
     zkcli::Args a;
     for (int i = 1; i < argc; ++i) a.items.emplace_back(argv[i]);
     // Messages quote file names and option values as given: terminal_safe() keeps a hostile
     // name from writing escape sequences to the terminal.
+    int status = 2;
     try {
-        return run(a);
+        status = run(a);
     } catch (const Error& e) {
         std::cerr << "zorginkoop: " << e.code_name() << ": " << terminal_safe(e.what()) << "\n";
-        return 2;
     } catch (const std::exception& e) {
         std::cerr << "zorginkoop: " << terminal_safe(e.what()) << "\n";
-        return 2;
     }
+    // A write to stdout that failed (a full disk, /dev/full) is an error, whatever the command found.
+    return zkcli::finish_stdout(status);
 }

@@ -95,7 +95,7 @@ std::string exit_status_help(const std::string& one) {
     return "\nexit status:\n"
            "  0  success\n"
            "  1  " + one + "\n"
-           "  2  a usage error, or input that cannot be read (the reason is written to stderr)\n";
+           "  2  a usage error, unreadable input or unwritable output (the reason is on stderr)\n";
 }
 
 }  // namespace zkcli

@@ -2,6 +2,7 @@
 // the tree depth is bounded by ReadLimits). One document, no aliases (no expansion bombs),
 // duplicate keys are errors, scalars keep their text.
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -28,10 +29,41 @@ bool is_plain_null(const std::string& t) {
 
 Mark mark_of(const yaml_mark_t& m) { return Mark{m.line + 1, m.column + 1}; }
 
+// The line and column (1-based, in characters, as libyaml's marks count them) of a byte offset.
+// libyaml's reader decodes ahead of the scanner and reports a bad byte (a control character,
+// invalid UTF-8, U+FFFE) by its offset only, with an empty mark. Line breaks are those of YAML 1.1:
+// LF, CR, CR LF, NEL (U+0085), LS (U+2028) and PS (U+2029).
+Mark mark_of_offset(std::string_view text, std::size_t offset) {
+    if (offset > text.size()) offset = text.size();
+    std::size_t line = 1, column = 1;
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    std::size_t i = 0;
+    if (text.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) i = 3;  // BOM
+    while (i < offset) {
+        const unsigned char c = byte(i);
+        if (c == '\n') {
+            ++line, column = 1, ++i;
+        } else if (c == '\r') {
+            ++i;
+            if (i < offset && byte(i) == '\n') ++i;
+            ++line, column = 1;
+        } else if (c == 0xC2 && i + 1 < offset && byte(i + 1) == 0x85) {
+            ++line, column = 1, i += 2;
+        } else if (c == 0xE2 && i + 2 < offset && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9)) {
+            ++line, column = 1, i += 3;
+        } else {
+            ++i;
+            while (i < offset && (byte(i) & 0xC0) == 0x80) ++i;  // continuation bytes of one character
+            ++column;
+        }
+    }
+    return Mark{line, column};
+}
+
 class Parser {
 public:
     Parser(std::string_view text, const std::string& source, const ReadLimits& limits)
-        : source_(source), limits_(limits) {
+        : text_(text), source_(source), limits_(limits) {
         if (!yaml_parser_initialize(&parser_)) throw ParseError("cannot initialise the YAML parser", Location{}.in(source));
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     }
@@ -44,6 +76,18 @@ public:
         for (;;) {
             yaml_event_t ev;
             if (!yaml_parser_parse(&parser_, &ev)) {
+                if (parser_.error == YAML_READER_ERROR) {
+                    // The reader runs ahead of the parser: the path being built is not where the
+                    // byte is, so the error names the byte's line and column only.
+                    std::string problem = parser_.problem ? parser_.problem : "unreadable input";
+                    if (parser_.problem_value >= 0) {
+                        char code[16];
+                        std::snprintf(code, sizeof code, " (#x%X)", static_cast<unsigned>(parser_.problem_value));
+                        problem += code;
+                    }
+                    throw ParseError("YAML syntax error: " + problem,
+                                     Location::at("").in(source_).on(mark_of_offset(text_, parser_.problem_offset)));
+                }
                 std::string problem = parser_.problem ? parser_.problem : "malformed YAML";
                 if (parser_.context) problem = std::string(parser_.context) + ": " + problem;
                 throw ParseError("YAML syntax error: " + problem, where(mark_of(parser_.problem_mark)));
@@ -150,6 +194,7 @@ private:
     }
 
     yaml_parser_t parser_{};
+    std::string_view text_;
     std::string source_;
     ReadLimits limits_;
     std::vector<Frame> stack_;

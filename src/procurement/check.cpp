@@ -81,8 +81,13 @@ RuleDecl&& RuleDecl::noting(std::string note) && {
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
+    // A list in a message names at most max_listed items and counts the others ("… (+1900)"), so
+    // that a finding about every product of 100,000 lots stays a readable message.
+    constexpr std::size_t max_listed = 100;
+    const std::size_t n = std::min(items.size(), max_listed);
     std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? sep : std::string()) + items[i];
+    if (items.size() > n) out += sep + "\u2026 (+" + std::to_string(items.size() - n) + ")";
     return out;
 }
 
@@ -232,21 +237,46 @@ std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) c
     return out;
 }
 
+namespace {
+/// The locations of `paths` in `doc`, into `f`. One finding about many places (every product
+/// without a cost model) lists at most `cap` locations (0: all); its evidence
+/// `locations_not_listed` counts the others (the serialisers state it).
+void add_locations(Finding& f, const Document& doc, const std::vector<std::string>& paths, std::size_t cap) {
+    const std::size_t n = cap == 0 ? paths.size() : std::min(paths.size(), cap);
+    for (std::size_t i = 0; i < n; ++i) f.locations.push_back(doc.location(paths[i]));
+    if (paths.size() > n) f.evidence.emplace_back("locations_not_listed", std::to_string(paths.size() - n));
+}
+}  // namespace
+
+bool Emitter::omit(Severity severity, const std::string& message_key) {
+    ++emitted_;
+    if (!omitted_ || max_findings_ == 0 || emitted_ <= max_findings_) return false;
+    auto it = std::find_if(omitted_->begin(), omitted_->end(), [&](const OmittedFindings& o) {
+        return o.rule == rule_.id && o.severity == severity && o.message_key == message_key;
+    });
+    if (it == omitted_->end()) it = omitted_->insert(omitted_->end(), OmittedFindings{rule_.id, severity, message_key, 0});
+    ++it->count;
+    scratch_ = Finding{};
+    return true;
+}
+
 Finding& Emitter::emit(Severity severity, std::string_view variant, Fields fields, const std::vector<std::string>& paths,
                        const std::vector<std::string>& tags) {
+    if (omit(severity, "check." + rule_.id + "." + std::string(variant))) return scratch_;
     Finding f;
     f.rule = rule_.id;
     f.severity = severity;
     f.message_key = "check." + rule_.id + "." + std::string(variant);
     f.params = fields;
     f.evidence = std::move(fields);
-    for (const auto& p : paths) f.locations.push_back(doc_.location(p));
+    add_locations(f, doc_, paths, max_findings_);
     f.citations = citations(tags);
     out_.push_back(std::move(f));
     return out_.back();
 }
 
 Finding& Emitter::not_evaluated(const std::string& field, const std::vector<std::string>& paths) {
+    if (omit(Severity::info, std::string(not_evaluated_key))) return scratch_;
     Finding f;
     f.rule = rule_.id;
     f.severity = Severity::info;
@@ -254,7 +284,7 @@ Finding& Emitter::not_evaluated(const std::string& field, const std::vector<std:
     f.params = {{"field", field}, {"rule", rule_.id}};
     f.evidence = {{"missing", field}};
     if (paths.empty()) f.locations.push_back(doc_.location(field));
-    for (const auto& p : paths) f.locations.push_back(doc_.location(p));
+    add_locations(f, doc_, paths, max_findings_);
     f.citations = citations({});
     out_.push_back(std::move(f));
     return out_.back();
@@ -348,12 +378,12 @@ bool contains(const std::vector<ProcedureKind>& v, ProcedureKind k) { return std
 const std::string reference_date_field = "publications[].date / award.date / term.start";
 
 /// An Overflow raised while checking `doc`, again with the document's source and the line and
-/// column of its path, and `rule` (when a rule raised it) in front of the message.
+/// column of its path, and `rule` (when a rule raised it) in front of the message. The rules name
+/// the document value their arithmetic started from (overflow_at); the rule id is never a path.
 [[noreturn]] void rethrow_located(const Document& doc, const Overflow& e, const std::string& rule) {
     Location at = e.where();
     if (at.source.empty()) at.source = doc.source;
     if (!at.path.empty() && at.line == 0) at = std::move(at).on(doc.location(at.path).position());
-    if (at.path.empty() && !rule.empty()) at.path = rule;  // the rule's own arithmetic: no single field to name
     throw Overflow(rule.empty() ? e.message() : rule + ": " + e.message(), std::move(at));
 }
 
@@ -371,10 +401,11 @@ Report check(const Document& doc, const CheckOptions& options) {
 
     const auto& catalogue = rule_catalogue();
     std::vector<std::pair<std::size_t, Finding>> found;
+    std::vector<OmittedFindings> omitted;
     for (std::size_t index = 0; index < catalogue.size(); ++index) {
         const Rule& rule = catalogue[index];
         std::vector<Finding> out;
-        Emitter emit(rule, doc, ctx, out);
+        Emitter emit(rule, doc, ctx, out, options.max_findings_per_rule, omitted);
         [&] {
             if (!in_law(rule.law, doc.law)) return;
             // The Open House rules judge the declared kind; §2-§5 judge the effective one (OH-001).
@@ -433,6 +464,7 @@ Report check(const Document& doc, const CheckOptions& options) {
     report.context.emplace_back("estimated_value", ctx.regime_value ? fmt(*ctx.regime_value) : "-");
     report.context.emplace_back("aw_part2", ctx.part2_applies ? (*ctx.part2_applies ? "yes" : "no") : "-");
     for (auto& f : found) report.findings.push_back(std::move(f.second));
+    report.omitted = std::move(omitted);
     return report;
 }
 

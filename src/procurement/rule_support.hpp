@@ -112,6 +112,18 @@ inline std::string product_path(std::size_t i, std::size_t j) {
 }
 inline std::string pub_path(std::size_t i) { return "publications[" + std::to_string(i) + "]"; }
 
+/// The result of `f()`, a rule's arithmetic on the document value at `path`: an Overflow that names
+/// no path is raised again naming `path` (check() adds the source, line and column).
+template <class F>
+auto overflow_at(const std::string& path, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const Overflow& e) {
+        if (!e.where().path.empty()) throw;
+        throw Overflow(e.message(), e.where().with_path(path));
+    }
+}
+
 /// Every product with its path and its lot, in document order.
 struct ProductRef {
     const Lot* lot;

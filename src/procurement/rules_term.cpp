@@ -110,7 +110,7 @@ void term_004(const Document& doc, const RuleContext& c, Emitter& out) {
             out.not_evaluated(path + ".changes_overall_nature");
             continue;
         }
-        cumulative += *m.value;
+        overflow_at(path + ".value", [&] { cumulative += *m.value; });
         Fields f{{"modification", path},
                  {"value", fmt(*m.value)},
                  {"cumulative", fmt(cumulative)},

@@ -64,7 +64,8 @@ void val_002(const Document& doc, const RuleContext&, Emitter& out) {
         out.not_evaluated("estimated_value.declared");
         return;
     }
-    const Money required = **monthly * Decimal(48);
+    const Money required =
+        overflow_at("estimated_value.monthly_amount", [&] { return Money(**monthly * Decimal(48)); });
     if (!(*d < required)) return;
     out.emit(indefinite ? "indefinite" : "long",
              {{"declared", fmt(*d)},
@@ -82,7 +83,8 @@ void val_003(const Document& doc, const RuleContext&, Emitter& out) {
     Money total;
     std::vector<std::string> missing;
     for (std::size_t i = 0; i < doc.lots->size(); ++i) {
-        if ((*doc.lots)[i].estimated_value) total += *(*doc.lots)[i].estimated_value;
+        if ((*doc.lots)[i].estimated_value)
+            overflow_at(lot_path(i) + ".estimated_value", [&] { total += *(*doc.lots)[i].estimated_value; });
         else missing.push_back(lot_path(i) + ".estimated_value");
     }
     if (!missing.empty()) {

@@ -100,6 +100,36 @@ std::string not_evaluated_line(const Report& report, const Ctx& c) {
     return sev + " " + c.cat->render("ui.not_evaluated.summary", {{"fields", list}}) + "\n";
 }
 
+ojson omitted_json(const OmittedFindings& o) {
+    return {{"rule", o.rule}, {"severity", severity_name(o.severity)}, {"message_key", o.message_key}, {"count", o.count}};
+}
+
+/// "… and 99,900 more finding(s) of IJW-001 (ERROR), not listed one by one": one line per
+/// severity for the findings of `rule` a cap left out (their message keys added up).
+/// With `with_not_evaluated` false, "not evaluated" findings are left out (the text report sums
+/// them up by missing field).
+std::vector<std::pair<Severity, std::string>> omitted_texts(const Report& report, const std::string& rule, const Ctx& c,
+                                                            bool with_not_evaluated = true) {
+    std::vector<std::pair<Severity, std::string>> out;
+    for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
+        std::size_t n = 0;
+        for (const auto& o : report.omitted)
+            if (o.rule == rule && o.severity == s && (with_not_evaluated || o.message_key != "rule.not_evaluated"))
+                n += o.count;
+        if (n == 0) continue;
+        out.emplace_back(s, c.cat->render("ui.omitted", {{"count", std::to_string(n)},
+                                                          {"rule", rule},
+                                                          {"severity", c.ui(std::string("severity.") + severity_name(s))}}));
+    }
+    return out;
+}
+
+std::string omitted_lines(const Report& report, const std::string& rule, const Ctx& c) {
+    std::string out;
+    for (const auto& [severity, text] : omitted_texts(report, rule, c, false)) out += "    " + terminal_safe(text) + "\n";
+    return out;
+}
+
 }  // namespace
 
 std::string to_json(const Report& report, const RenderOptions& options) {
@@ -132,9 +162,12 @@ std::string to_json(const Report& report, const RenderOptions& options) {
         ojson cites = ojson::array();
         for (const auto& r : f.citations) cites.push_back(citation_json(r, c));
         j["citations"] = cites;
-        findings.push_back(j);
+        findings.push_back(std::move(j));
     }
-    o["findings"] = findings;
+    o["findings"] = std::move(findings);
+    ojson omitted = ojson::array();
+    for (const auto& om : report.omitted) omitted.push_back(omitted_json(om));
+    o["omitted"] = std::move(omitted);
     return dumped(o);
 }
 
@@ -227,8 +260,8 @@ std::string to_sarif(const Report& report, const RenderOptions& options, const S
         ojson cites = ojson::array();
         for (const auto& r : f.citations) cites.push_back(citation_json(r, c));
         props["citations"] = cites;
-        res["properties"] = props;
-        results.push_back(res);
+        res["properties"] = std::move(props);
+        results.push_back(std::move(res));
     }
     ojson run;
     run["tool"] = {{"driver",
@@ -236,11 +269,34 @@ std::string to_sarif(const Report& report, const RenderOptions& options, const S
                      {"version", version_string},
                      {"semanticVersion", version_string},
                      {"rules", rules}}}};
-    run["results"] = results;
+    run["results"] = std::move(results);
+    if (!report.omitted.empty()) {
+        // Results a cap left out: one notification per rule and severity, so that a CI system shows
+        // that the list is not complete, and the counts under run.properties.omitted.
+        ojson notes = ojson::array();
+        std::vector<std::string> rules_done;
+        for (const auto& om : report.omitted) {
+            if (std::find(rules_done.begin(), rules_done.end(), om.rule) != rules_done.end()) continue;
+            rules_done.push_back(om.rule);
+            for (const auto& [severity, text] : omitted_texts(report, om.rule, c)) {
+                ojson n;
+                n["level"] = sarif_level(severity);
+                n["message"] = {{"text", text}};
+                n["associatedRule"] = {{"id", om.rule}};
+                notes.push_back(std::move(n));
+            }
+        }
+        run["invocations"] = ojson::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notes)}}});
+    }
     ojson props;
     props["ruleset_version"] = report.ruleset_version;
     props["reference_date"] = report.reference_date ? ojson(format_date(*report.reference_date)) : ojson(nullptr);
     props["subject"] = report.subject;
+    if (!report.omitted.empty()) {
+        ojson omitted = ojson::array();
+        for (const auto& om : report.omitted) omitted.push_back(omitted_json(om));
+        props["omitted"] = std::move(omitted);
+    }
     run["properties"] = props;
     ojson o;
     o["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -262,17 +318,28 @@ std::string to_text(const Report& report, const RenderOptions& options) {
                terminal_safe(c.cat->value_text(k, v)) + "\n";
     }
     out += "\n";
-    for (const auto& f : report.findings) {
-        if (only_not_evaluated(f)) continue;
+    for (std::size_t k = 0; k < report.findings.size(); ++k) {
+        const Finding& f = report.findings[k];
+        // After a rule's last finding, the findings of that rule a cap left out.
+        const bool last_of_rule = k + 1 == report.findings.size() || report.findings[k + 1].rule != f.rule;
+        if (only_not_evaluated(f)) {
+            if (last_of_rule) out += omitted_lines(report, f.rule, c);
+            continue;
+        }
         std::string sev = c.ui(std::string("severity.") + severity_name(f.severity));
         sev.resize(std::max<std::size_t>(sev.size(), 12), ' ');
         out += sev + " " + terminal_safe(f.rule);
         if (!f.locations.empty()) out += "  " + location_text(f.locations.front(), c);
         out += "\n    " + terminal_safe(c.message(f)) + "\n";
         for (std::size_t i = 1; i < f.locations.size(); ++i) out += "    " + c.ui("also") + ": " + location_text(f.locations[i], c) + "\n";
+        // A finding about more places than the check lists (evidence `locations_not_listed`).
+        for (const auto& [name, value] : f.evidence)
+            if (name == "locations_not_listed")
+                out += "    " + c.ui("also") + ": " + terminal_safe(c.cat->render("ui.more_locations", {{"count", value}})) + "\n";
         for (const auto& r : f.citations)
             out += "    " + c.ui("source") + ": " + terminal_safe(c.laws->label(r, c.lang)) +
                    (r.url.empty() ? "" : " <" + terminal_safe(r.url) + ">") + "\n";
+        if (last_of_rule) out += omitted_lines(report, f.rule, c);
     }
     if (!options.hide_not_evaluated) out += not_evaluated_line(report, c);
     if (report.findings.empty()) out += c.ui("no_findings") + "\n";

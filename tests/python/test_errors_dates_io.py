@@ -84,7 +84,8 @@ def test_report_serialisation() -> None:
     r = _core.make_report([f], subject="s", ruleset_version="2026-11-22", reference_date="2022-06-30")
     assert r.has_errors() and r.errors[0].rule == "X-001"
     j = json.loads(r.to_json("en"))
-    assert j["schema_version"] == 1
+    assert j["schema_version"] == 2
+    assert j["omitted"] == []
     assert j["findings"][0]["message"] == "Not evaluated: the field award.date is missing."
     assert j["findings"][0]["citations"][0]["law_id"] == "BWBR0032203"
     assert j["summary"] == {"error": 1, "warning": 0, "info": 0}

@@ -17,8 +17,9 @@ using namespace zorginkoop::procurement;
 
 namespace {
 
-procurement::CheckOptions options(py::object as_of, py::object regional_contracting_from) {
+procurement::CheckOptions options(py::object as_of, py::object regional_contracting_from, std::size_t max_findings_per_rule) {
     procurement::CheckOptions o;
+    o.max_findings_per_rule = max_findings_per_rule;
     if (!as_of.is_none()) o.as_of = zkpy::to_date(as_of, "as_of");
     if (!regional_contracting_from.is_none())
         o.regional_contracting_from = zkpy::to_date(regional_contracting_from, "regional_contracting_from");
@@ -128,8 +129,8 @@ void register_procurement(py::module_& m) {
     }, py::arg("text"), py::arg("format") = "yaml", py::arg("source") = "");
 
     m.def("check_document", [](py::object document, py::object as_of, py::object base_dir,
-                               py::object regional_contracting_from) {
-        const procurement::CheckOptions o = options(as_of, regional_contracting_from);
+                               py::object regional_contracting_from, std::size_t max_findings_per_rule) {
+        const procurement::CheckOptions o = options(as_of, regional_contracting_from, max_findings_per_rule);
         if (py::isinstance<Document>(document)) {
             const Document& d = document.cast<const Document&>();
             py::gil_scoped_release release;
@@ -139,7 +140,8 @@ void register_procurement(py::module_& m) {
         py::gil_scoped_release release;
         return check(d, o);
     }, py::arg("document"), py::arg("as_of") = py::none(), py::arg("base_dir") = py::none(),
-       py::arg("regional_contracting_from") = py::none());
+       py::arg("regional_contracting_from") = py::none(),
+       py::arg("max_findings_per_rule") = procurement::CheckOptions::default_max_findings_per_rule);
 
     // A rule as a dict (the untyped export that zorginkoop.procurement.Rule reads).
     const auto rule_dict = [](const Rule& r) {

@@ -85,6 +85,18 @@ void register_report(py::module_& m) {
         .def_readonly("subject", &Report::subject)
         .def_property_readonly("context", [](const Report& r) { return fields_dict(r.context); })
         .def_readonly("findings", &Report::findings)
+        .def_property_readonly("omitted", [](const Report& r) {
+            py::list out;
+            for (const auto& o : r.omitted) {
+                py::dict d;
+                d["rule"] = o.rule;
+                d["severity"] = std::string(severity_name(o.severity));
+                d["message_key"] = o.message_key;
+                d["count"] = o.count;
+                out.append(std::move(d));
+            }
+            return out;
+        })
         .def("count", [](const Report& r, const std::string& s) { return r.count(parse_severity(s)); }, py::arg("severity"))
         .def_property_readonly("errors", [](const Report& r) {
             std::vector<Finding> out;

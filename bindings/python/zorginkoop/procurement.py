@@ -66,6 +66,7 @@ def check(
     *,
     base_dir: str | None = None,
     regional_contracting_from: _Date = None,
+    max_findings_per_rule: int = 100,
 ) -> Report:
     """Check a procurement document against the rule catalogue.
 
@@ -73,8 +74,12 @@ def check(
     notice, else ``award.date``, else ``term.start``). ``base_dir`` resolves ``cost_model`` paths of a
     mapping (a file's own directory is used for a path). ``regional_contracting_from`` is the date
     Jeugdwet art. 2.19 lid 1 onder a enters into force (JREG-001; unknown, so unset by default).
+    At most ``max_findings_per_rule`` findings of one rule are listed (0: all); the others are
+    counted in ``Report.omitted`` and in ``Report.count``.
     """
-    return Report.from_core(_core.check_document(document, as_of, base_dir, regional_contracting_from))
+    return Report.from_core(
+        _core.check_document(document, as_of, base_dir, regional_contracting_from, max_findings_per_rule)
+    )
 
 
 def fired(finding: Finding) -> bool:

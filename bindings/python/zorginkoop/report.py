@@ -128,13 +128,20 @@ class Report:
         """Every finding, in catalogue order."""
         return tuple(Finding.from_core(f) for f in self.core.findings)
 
+    @functools.cached_property
+    def omitted(self) -> tuple[Mapping[str, Any], ...]:
+        """The findings counted but not listed (beyond ``max_findings_per_rule`` of one rule): one
+        mapping per rule, severity and message key with ``rule``, ``severity``, ``message_key`` and
+        ``count``. Empty when nothing was left out."""
+        return tuple(self.core.omitted)
+
     @property
     def errors(self) -> list[Finding]:
         """The findings of severity error."""
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
     def count(self, severity: Union[Severity, str]) -> int:
-        """The number of findings of a severity (``Severity`` or its text)."""
+        """The number of findings of a severity (``Severity`` or its text), listed and omitted."""
         return self.core.count(Severity(severity).value)
 
     def has_errors(self) -> bool:
@@ -143,7 +150,8 @@ class Report:
 
     def _key(self) -> tuple[Any, ...]:
         return (self.library_version, self.ruleset_version, self.reference_date, self.subject,
-                tuple(sorted(self.context.items())), self.findings)
+                tuple(sorted(self.context.items())), self.findings,
+                tuple(tuple(sorted(o.items())) for o in self.omitted))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Report):

@@ -24,6 +24,7 @@
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/procurement/document.hpp"
 #include "zorginkoop/report/finding.hpp"
+#include "zorginkoop/report/report.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -60,6 +61,10 @@ struct CheckOptions {
     /// JREG-001: the date on which Jeugdwet art. 2.19 lid 1 onder a enters into force (set by royal
     /// decree; not known when this catalogue was written, so unset by default).
     std::optional<Date> regional_contracting_from;
+    /// At most this many findings of one rule are listed in the report; the others are counted in
+    /// Report::omitted (by severity and message key) and in its summary. 0: list every finding.
+    std::size_t max_findings_per_rule = default_max_findings_per_rule;
+    static constexpr std::size_t default_max_findings_per_rule = 100;
 };
 
 /// Facts derived from the document once, before the rules run.
@@ -122,6 +127,10 @@ class Emitter {
 public:
     Emitter(const Rule& rule, const Document& doc, const RuleContext& ctx, std::vector<Finding>& out)
         : rule_(rule), doc_(doc), ctx_(ctx), out_(out) {}
+    /// As above; beyond `max_findings` (0: no limit) findings are only counted, in `omitted`.
+    Emitter(const Rule& rule, const Document& doc, const RuleContext& ctx, std::vector<Finding>& out,
+            std::size_t max_findings, std::vector<OmittedFindings>& omitted)
+        : rule_(rule), doc_(doc), ctx_(ctx), out_(out), max_findings_(max_findings), omitted_(&omitted) {}
 
     const Rule& rule() const noexcept { return rule_; }
 
@@ -142,10 +151,18 @@ private:
     bool in_scope(const Citation& c) const;
     std::vector<LegalRef> citations(const std::vector<std::string>& tags) const;
 
+    /// True when the cap is reached: the finding (severity, message key) is counted in omitted_
+    /// and the caller fills scratch_ instead of a listed finding.
+    bool omit(Severity severity, const std::string& message_key);
+
     const Rule& rule_;
     const Document& doc_;
     const RuleContext& ctx_;
     std::vector<Finding>& out_;
+    std::size_t max_findings_ = 0;
+    std::vector<OmittedFindings>* omitted_ = nullptr;
+    std::size_t emitted_ = 0;
+    Finding scratch_;  // what emit() returns for a finding that is only counted
 };
 
 /// The message key of a finding that says a rule was not evaluated.

@@ -14,6 +14,19 @@
 
 namespace zorginkoop {
 
+/// Findings a check counted but did not list: the findings of one rule beyond
+/// CheckOptions::max_findings_per_rule, by severity and message key (a report of a document with
+/// 100,000 lots stays readable, and its size bounded). `count` of them were left out.
+struct OmittedFindings {
+    std::string rule;
+    Severity severity = Severity::info;
+    std::string message_key;
+    std::size_t count = 0;
+    bool operator==(const OmittedFindings& o) const {
+        return rule == o.rule && severity == o.severity && message_key == o.message_key && count == o.count;
+    }
+};
+
 struct Report {
     std::string library_version = version_string;
     std::string ruleset_version;          // date-stamped version of the rule catalogue
@@ -21,10 +34,16 @@ struct Report {
     std::string subject;                  // document id, model name
     Fields context;                       // law, procedure kind, data vintage, ...
     std::vector<Finding> findings;
+    /// Findings counted but not listed (empty unless a cap applied), in catalogue order.
+    std::vector<OmittedFindings> omitted;
 
+    /// The findings of severity `s`, listed and omitted.
     std::size_t count(Severity s) const {
-        return static_cast<std::size_t>(
+        std::size_t n = static_cast<std::size_t>(
             std::count_if(findings.begin(), findings.end(), [s](const Finding& f) { return f.severity == s; }));
+        for (const auto& o : omitted)
+            if (o.severity == s) n += o.count;
+        return n;
     }
     bool has_errors() const { return count(Severity::error) > 0; }
 };

@@ -11,7 +11,7 @@
 namespace zorginkoop {
 
 /// Version of the JSON report layout; raised on any incompatible change.
-inline constexpr int report_json_schema_version = 1;
+inline constexpr int report_json_schema_version = 2;
 
 struct RenderOptions {
     Lang lang = Lang::nl;
