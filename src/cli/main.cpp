@@ -34,6 +34,11 @@ const char* usage =
     "        [--regional-contracting-from DATE] [--rule-docs URI]\n"
     "                                      a procurement document judged against the rule\n"
     "                                      catalogue\n"
+    "  check NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [options of check]\n"
+    "                                      the eForms notices of one procedure, checked as the\n"
+    "                                      document that `import eforms` makes of them\n"
+    "  import eforms NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [--format yaml|json]\n"
+    "        [-o FILE]                     the eForms notices of one procedure as a document\n"
     "  schema                              the JSON Schema of the procurement document\n"
     "\n"
     "`zorginkoop COMMAND --help` (or -h, or `zorginkoop help COMMAND`) describes a command.\n"
@@ -54,6 +59,7 @@ const Command commands[] = {
     {"tariff", zkcli::cmd_tariff},
     {"check", zkcli::cmd_check},
     {"schema", zkcli::cmd_schema},
+    {"import", zkcli::cmd_import},
 };
 
 const Command* find_command(const std::string& name) {
@@ -76,7 +82,7 @@ int run(zkcli::Args& a) {
         // zorginkoop help COMMAND: that command's help
         const std::string name = a.items[a.pos];
         const Command* c = find_command(name);
-        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, schema)");
+        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, schema, import)");
         zkcli::Args help{{name, "--help"}, 1};
         return c->run(help);
     }
