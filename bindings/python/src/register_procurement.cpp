@@ -9,6 +9,7 @@
 #include "convert.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/procurement/check.hpp"
+#include "zorginkoop/procurement/eforms.hpp"
 
 namespace py = pybind11;
 using namespace zorginkoop;
@@ -139,6 +140,26 @@ void register_procurement(py::module_& m) {
         return check(d, o);
     }, py::arg("document"), py::arg("as_of") = py::none(), py::arg("base_dir") = py::none(),
        py::arg("regional_contracting_from") = py::none());
+
+    m.def("import_eforms", [](const std::vector<std::string>& paths, const std::string& law) {
+        const Law l = parse_law(law);
+        EformsImport r;
+        {
+            py::gil_scoped_release release;
+            r = import_eforms_files(paths, l);
+        }
+        py::list gaps;
+        for (const auto& n : r.not_carried) {
+            py::dict g;
+            g["field"] = n.field;
+            g["eforms"] = n.eforms;
+            g["reason"] = name(n.reason);
+            g["detail"] = n.detail;
+            gaps.append(std::move(g));
+        }
+        return py::make_tuple(std::move(r.document), std::move(gaps));
+    }, py::arg("paths"), py::arg("law"),
+       "The eForms notices of one procedure merged into a document: (document, fields not carried).");
 
     m.def("rule_catalogue", [] {
         const LawRegistry& laws = LawRegistry::bundled();
