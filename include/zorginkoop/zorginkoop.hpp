@@ -17,6 +17,7 @@
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/procurement/document.hpp"
+#include "zorginkoop/procurement/eforms.hpp"
 #include "zorginkoop/procurement/rule.hpp"
 #include "zorginkoop/procurement/schema.hpp"
 #include "zorginkoop/report/finding.hpp"

@@ -1,7 +1,9 @@
 // zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]
 //                      [--regional-contracting-from DATE] [--rule-docs URI]
 //                      [--hide-not-evaluated] [--max-findings N]
-// Checks a procurement document against the rule catalogue. Exit status: 0 no findings of error
+// zorginkoop check NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [the same options]
+// Checks a procurement document (or the eForms notices of one procedure, merged as `import eforms`
+// merges them) against the rule catalogue. Exit status: 0 no findings of error
 // severity, 1 errors found, 2 the document cannot be read (or a usage error).
 
 #include <cstddef>
@@ -22,11 +24,16 @@ const char* const help =
     "usage: zorginkoop check DOC [--format text|json|sarif] [--lang nl|en] [--as-of DATE]\n"
     "                            [--regional-contracting-from DATE] [--rule-docs URI]\n"
     "                            [--hide-not-evaluated] [--max-findings N]\n"
+    "       zorginkoop check NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [options]\n"
     "\n"
     "A procurement document (YAML or JSON) judged against the rule catalogue: every finding with\n"
-    "its rule, severity, location in the document and the law it cites.\n"
+    "its rule, severity, location in the document and the law it cites. Files ending in .xml are\n"
+    "eForms notices of one procedure: they are merged into one document as `zorginkoop import\n"
+    "eforms` merges them (docs/eforms.md) and that document is checked; the report is one report.\n"
     "\n"
     "options:\n"
+    "  --law L                            jeugdwet or wmo2015: the care law of the notices\n"
+    "                                     (required for notices, refused for a document)\n"
     "  --format F                         text (default), json or sarif (SARIF 2.1.0)\n"
     "  --lang L                           nl (default) or en\n"
     "  --as-of DATE                       the reference date (YYYY-MM-DD) of the check\n"
@@ -57,12 +64,17 @@ int cmd_check(Args& a) {
                                      {"--regional-contracting-from", "DATE"},
                                      {"--rule-docs", "URI"},
                                      {"--hide-not-evaluated", nullptr},
-                                     {"--max-findings", "N"}});
+                                     {"--max-findings", "N"},
+                                     {"--law", "jeugdwet|wmo2015"}});
     if (p.help) {
         std::cout << help << exit_status_help("the document has at least one finding of error severity");
         return 0;
     }
-    const std::string& path = single_argument(p, "check", "one document (YAML or JSON)");
+    bool notices = !p.positional.empty();
+    for (const auto& f : p.positional) notices = notices && procurement::is_xml_path(f);
+    if (!notices) (void)single_argument(p, "check", "one document (YAML or JSON), or eForms notices (.xml)");
+    if (!notices && p.has("--law"))
+        throw InvalidInput("--law is for eForms notices (.xml): a document states its law (law:)");
     const std::string format = p.value("--format").value_or("text");
     if (format != "text" && format != "json" && format != "sarif")
         throw InvalidInput("--format must be text, json or sarif, not '" + format + "'");
@@ -88,7 +100,8 @@ int cmd_check(Args& a) {
             return static_cast<std::size_t>(std::stoul(t));
         });
 
-    const Report report = procurement::check_file(path, options);
+    const Report report = notices ? procurement::check(import_notices(p.positional, p.value("--law")).document, options)
+                                  : procurement::check_file(p.positional.front(), options);
     if (format == "json") std::cout << to_json(report, render);
     else if (format == "sarif") std::cout << to_sarif(report, render, sarif);
     else std::cout << to_text(report, render);

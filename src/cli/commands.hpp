@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/procurement/eforms.hpp"
 
 namespace zkcli {
 
@@ -89,5 +90,12 @@ int cmd_tariff(Args& args);
 int cmd_check(Args& args);
 int cmd_schema(Args& args);
 int cmd_declarations(Args& args);
+
+int cmd_import(Args& args);
+
+/// The eForms notices at `paths` imported under the law named by `--law` (a usage error without
+/// it): shared by `import eforms` and `check`.
+zorginkoop::procurement::EformsImport import_notices(const std::vector<std::string>& paths,
+                                                     const std::optional<std::string>& law);
 
 }  // namespace zkcli

@@ -38,6 +38,11 @@ const char* usage =
     "  declarations CONTRACT MESSAGE.xml [--format text|json|sarif] [--lang nl|en]\n"
     "                                      an iJw/iWmo declaration message (JW323, WMO323)\n"
     "                                      judged against the contract's products and term\n"
+    "  check NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [options of check]\n"
+    "                                      the eForms notices of one procedure, checked as the\n"
+    "                                      document that `import eforms` makes of them\n"
+    "  import eforms NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [--format yaml|json]\n"
+    "        [-o FILE]                     the eForms notices of one procedure as a document\n"
     "  schema                              the JSON Schema of the procurement document\n"
     "\n"
     "`zorginkoop COMMAND --help` (or -h, or `zorginkoop help COMMAND`) describes a command.\n"
@@ -60,6 +65,7 @@ const Command commands[] = {
     {"check", zkcli::cmd_check},
     {"declarations", zkcli::cmd_declarations},
     {"schema", zkcli::cmd_schema},
+    {"import", zkcli::cmd_import},
 };
 
 const Command* find_command(const std::string& name) {
@@ -82,7 +88,7 @@ int run(zkcli::Args& a) {
         // zorginkoop help COMMAND: that command's help
         const std::string name = a.items[a.pos];
         const Command* c = find_command(name);
-        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, declarations, schema)");
+        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, declarations, import, schema)");
         zkcli::Args help{{name, "--help"}, 1};
         return c->run(help);
     }

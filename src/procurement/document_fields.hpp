@@ -396,7 +396,8 @@ struct TextList : ByValue {
     Node schema(Defs&) const { return unique_array_of(schema_type("string")); }
 };
 
-/// CPV codes (85311000-2), each listed once: DocReader::cpv_list.
+/// CPV codes (85311000-2, or 85311000 without the check digit as eForms writes them), each listed
+/// once: DocReader::cpv_list.
 struct CpvList : ByValue {
     template <class Ctx>
     std::vector<std::string> read(Ctx& ctx, const io::Reader& r) const {
@@ -405,7 +406,7 @@ struct CpvList : ByValue {
     Node write(const std::vector<std::string>& v) const { return text_list_node(v); }
     Node schema(Defs&) const {
         Node item = schema_type("string");
-        item.add("pattern", quoted("^\\d{8}-\\d$"));
+        item.add("pattern", quoted("^\\d{8}(-\\d)?$"));
         return unique_array_of(std::move(item));
     }
 };

@@ -152,10 +152,18 @@ public:
         const auto items = x.items();
         for (std::size_t i = 0; i < codes.size(); ++i) {
             const std::string& c = codes[i];
-            bool ok = c.size() == 10 && c[8] == '-';
-            for (std::size_t k = 0; ok && k < 10; ++k)
+            // With its check digit (85311000-2) or without, as eForms notices write it (85311000).
+            bool ok = c.size() == 8 || (c.size() == 10 && c[8] == '-');
+            for (std::size_t k = 0; ok && k < c.size(); ++k)
                 if (k != 8 && !std::isdigit(static_cast<unsigned char>(c[k]))) ok = false;
-            if (!ok) items[i].fail(zorginkoop::detail::quote_text(c) + " is not a CPV code (8 digits, a hyphen and a check digit: 85311000-2)");
+            if (!ok)
+                items[i].fail(zorginkoop::detail::quote_text(c) +
+                              " is not a CPV code (8 digits, optionally a hyphen and a check digit: 85311000-2)");
+            // Each code once: 85311000 and 85311000-2 are the same code.
+            for (std::size_t j = 0; j < i; ++j)
+                if (codes[j].compare(0, 8, c, 0, 8) == 0)
+                    items[i].fail("CPV code " + zorginkoop::detail::quote_text(c) + " is listed twice (as " +
+                                  zorginkoop::detail::quote_text(codes[j]) + " before)");
         }
         return codes;
     }

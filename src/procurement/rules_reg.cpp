@@ -2,6 +2,7 @@
 // Annex XIV.
 
 #include <algorithm>
+#include <string_view>
 
 #include "rule_support.hpp"
 
@@ -41,10 +42,12 @@ bool known_light_regime(const std::string& code) {
                                    "80511000-9", "80520000-5", "80590000-6", "92500000-6", "92600000-7",
                                    "98133000-4", "98133110-8", "75200000-8", "75231200-6", "75231240-8",
                                    "79611000-0"};
-    for (const char* l : listed)
-        if (code == l) return true;
-    // 85000000-9 to 85323000-9: compare the eight digits.
+    // Compare the eight digits (the stem): a code without its check digit, as eForms notices write
+    // it (75121000), is the listed 75121000-0.
     const std::string digits = code.substr(0, 8);
+    for (const char* l : listed)
+        if (digits == std::string_view(l).substr(0, 8)) return true;
+    // 85000000-9 to 85323000-9.
     return digits >= "85000000" && digits <= "85323000";
 }
 

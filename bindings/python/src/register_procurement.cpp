@@ -10,6 +10,7 @@
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/procurement/check.hpp"
+#include "zorginkoop/procurement/eforms.hpp"
 
 namespace py = pybind11;
 using namespace zorginkoop;
@@ -142,6 +143,27 @@ void register_procurement(py::module_& m) {
     }, py::arg("document"), py::arg("as_of") = py::none(), py::arg("base_dir") = py::none(),
        py::arg("regional_contracting_from") = py::none(),
        py::arg("max_findings_per_rule") = procurement::CheckOptions::default_max_findings_per_rule);
+
+    m.def("import_eforms", [](const std::vector<std::string>& paths, const std::string& law) {
+        const Law l = parse_law(law);
+        EformsImport r;
+        {
+            py::gil_scoped_release release;
+            r = import_eforms_files(paths, l);
+        }
+        py::list gaps;
+        for (const auto& n : r.not_carried) {
+            py::dict g;
+            g["field"] = n.field;
+            g["eforms"] = n.eforms;
+            g["reason"] = name(n.reason);
+            g["detail"] = n.detail;
+            gaps.append(std::move(g));
+        }
+        return py::make_tuple(std::move(r.document), std::move(gaps));
+    }, py::arg("paths"), py::arg("law"),
+       "The eForms notices of one procedure merged into a document: (document, fields not carried).");
+
 
     // A rule as a dict (the untyped export that zorginkoop.procurement.Rule reads).
     const auto rule_dict = [](const Rule& r) {

@@ -16,19 +16,22 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
 from . import _core
 from ._core import Document, LegalRef
 from .enums import Severity, Stage
+from .errors import InvalidInput
 from .report import Finding, Location, Report
 
 __all__ = [
     "document_schema",
     "Document",
     "DocumentInput",
+    "EformsImport",
+    "NotCarried",
     "Finding",
     "Location",
     "Report",
@@ -40,7 +43,9 @@ __all__ = [
     "check",
     "fired",
     "fired_rules",
+    "import_eforms",
     "load_document",
+    "read_eforms",
     "rule_catalogue",
     "Rule",
     "RuleTitle",
@@ -60,13 +65,66 @@ def load_document(document: str | os.PathLike[str] | Mapping[str, Any], base_dir
     return _core.load_document(document, base_dir)
 
 
+NoticePaths = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]]
+
+
+@dataclass(frozen=True)
+class NotCarried:
+    """A document field the eForms notices do not fill: ``reason`` is ``absent`` (the notices leave
+    the eForms field out), ``not_in_version`` (the notices' SDK version does not define it) or
+    ``no_eforms_field``; ``eforms`` names the eForms field ids read for it."""
+
+    field: str
+    eforms: str
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class EformsImport:
+    """The document made of the notices of one procedure, and the fields they do not carry."""
+
+    document: Document
+    not_carried: list[NotCarried]
+
+
+def _notice_paths(paths: NoticePaths) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def _is_notice(document: object) -> bool:
+    if isinstance(document, (str, os.PathLike)):
+        return os.fspath(document).lower().endswith(".xml")
+    if isinstance(document, (list, tuple)) and document:
+        return all(isinstance(p, (str, os.PathLike)) and os.fspath(p).lower().endswith(".xml") for p in document)
+    return False
+
+
+def read_eforms(paths: NoticePaths, *, law: str) -> EformsImport:
+    """The eForms notices of one procedure (one path or several) merged into a document, with the
+    fields the notices do not carry (docs/eforms.md). ``law`` is ``jeugdwet`` or ``wmo2015``.
+    Notices of different procedures, under another directive than 2014/24/EU or with amounts in
+    another currency than EUR raise ParseError."""
+    document, gaps = _core.import_eforms(_notice_paths(paths), law)
+    return EformsImport(document, [NotCarried(**g) for g in gaps])
+
+
+def import_eforms(paths: NoticePaths, *, law: str) -> Document:
+    """The eForms notices of one procedure merged into a document (read_eforms without the list of
+    fields not carried)."""
+    return read_eforms(paths, law=law).document
+
+
 def check(
-    document: DocumentInput,
+    document: DocumentInput | NoticePaths,
     as_of: _Date = None,
     *,
     base_dir: str | None = None,
     regional_contracting_from: _Date = None,
     max_findings_per_rule: int = 100,
+    law: str | None = None,
 ) -> Report:
     """Check a procurement document against the rule catalogue.
 
@@ -74,9 +132,19 @@ def check(
     notice, else ``award.date``, else ``term.start``). ``base_dir`` resolves ``cost_model`` paths of a
     mapping (a file's own directory is used for a path). ``regional_contracting_from`` is the date
     Jeugdwet art. 2.19 lid 1 onder a enters into force (JREG-001; unknown, so unset by default).
+
+    A path ending in ``.xml``, or a list of them, is read as the eForms notices of one procedure
+    (import_eforms) and needs ``law``; a document states its own law, so ``law`` is refused for it.
+
     At most ``max_findings_per_rule`` findings of one rule are listed (0: all); the others are
     counted in ``Report.omitted`` and in ``Report.count``.
     """
+    if _is_notice(document):
+        if law is None:
+            raise InvalidInput("eForms notices need law='jeugdwet' or law='wmo2015': a notice does not say which care law applies")
+        document = import_eforms(document, law=law)  # type: ignore[arg-type]
+    elif law is not None:
+        raise InvalidInput("law= is for eForms notices (.xml): a document states its law (law:)")
     return Report.from_core(
         _core.check_document(document, as_of, base_dir, regional_contracting_from, max_findings_per_rule)
     )
