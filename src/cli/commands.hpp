@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/indexation/series.hpp"
 
 namespace zkcli {
 
@@ -63,6 +64,11 @@ auto option_value(const std::string& option, const std::string& text, Parse&& pa
     }
 }
 
+/// The bundled index series, each file of --series (in the order given) overlaying them: a
+/// figures file adds figures, a series file adds a series or replaces the one with its id. The
+/// one reader of --series for every command that uses series (index, series).
+zorginkoop::IndexSeriesSet series_with(const std::vector<std::string>& files);
+
 /// Every command's help ends with these exit statuses, `one` saying what 1 means for it.
 std::string exit_status_help(const std::string& one);
 
@@ -74,5 +80,6 @@ int cmd_index(Args& args);
 int cmd_tariff(Args& args);
 int cmd_check(Args& args);
 int cmd_schema(Args& args);
+int cmd_series(Args& args);
 
 }  // namespace zkcli
