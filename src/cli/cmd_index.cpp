@@ -39,7 +39,8 @@ int year_option(const std::string& option, const std::string& text) {
 
 const char* const help =
     "usage: zorginkoop index --clause FILE --year Y [--series FILE ...] [--tariff X --from Y1 --to Y2]\n"
-    "                        [--first-contract-year Y0] [--format text|json] [--lang nl|en] [--svg FILE]\n"
+    "                        [--first-contract-year Y0] [--as-of DATE] [--format text|json] [--lang nl|en]\n"
+    "                        [--svg FILE]\n"
     "       zorginkoop index --clause FILE --check (--year Y | --from Y1 --to Y2) [--series FILE ...]\n"
     "                        [--first-contract-year Y0] [--format text|json|sarif] [--lang nl|en]\n"
     "\n"
@@ -52,12 +53,17 @@ const char* const help =
     "options:\n"
     "  --clause FILE               the indexation clause (required)\n"
     "  --year Y                    the year whose rate is derived (default: --to)\n"
-    "  --series FILE               an index series that adds to or replaces a bundled one\n"
-    "                              (may be given more than once)\n"
+    "  --series FILE               a figures file (zorginkoop_index_figures) whose figures are added\n"
+    "                              to the series they name, or a series file that adds a series or\n"
+    "                              replaces the one with its id (may be given more than once;\n"
+    "                              `zorginkoop series --help`)\n"
     "  --tariff X                  the tariff of the base year, indexed year by year\n"
     "  --from Y1                   the base year of the tariff (default: Y - 1)\n"
     "  --to Y2                     the last year of the tariff (default: Y)\n"
     "  --first-contract-year Y0    the first contract year (no catch-up over the year before it)\n"
+    "  --as-of DATE                the reference date (YYYY-MM-DD): a provisional figure whose\n"
+    "                              definitive figure was due by then and is not in the series is\n"
+    "                              marked in the derivation (not with --check)\n"
     "  --check                     report the clause's problems for year Y (or the rates of the years\n"
     "                              after Y1 up to Y2) instead of deriving a rate\n"
     "  --format F                  text (default) or json; with --check also sarif (SARIF 2.1.0)\n"
@@ -66,13 +72,6 @@ const char* const help =
     "  -h, --help                  this help\n"
     "\n"
     "Options may also be written --option=VALUE.\n";
-
-/// The bundled series, each file of --series adding to or replacing one.
-IndexSeriesSet series_with(const std::vector<std::string>& files) {
-    IndexSeriesSet series = IndexSeriesSet::bundled();
-    for (const std::string& f : files) series = series.with(IndexSeries::load(f));
-    return series;
-}
 
 /// index --check: the clause's problems for the years asked, as a report; exit 1 on an error.
 int check_clause_command(const ParsedArgs& p, const std::string& clause_file, const std::string& format, Lang lang,
@@ -116,6 +115,7 @@ int cmd_index(Args& a) {
                                      {"--from", "Y1"},
                                      {"--to", "Y2"},
                                      {"--first-contract-year", "Y0"},
+                                     {"--as-of", "DATE"},
                                      {"--format", "text|json"},
                                      {"--lang", "nl|en"},
                                      {"--svg", "FILE"},
@@ -145,6 +145,9 @@ int cmd_index(Args& a) {
                                           (format == "sarif" ? " (sarif reports a --check)" : ""));
     if (lang_text != "nl" && lang_text != "en") throw InvalidInput("--lang must be nl or en, got '" + lang_text + "'");
     if (clause_file.empty()) throw InvalidInput("'index' needs --clause FILE");
+    std::optional<Date> as_of;
+    if (const auto v = p.value("--as-of")) as_of = option_value("--as-of", *v, [](const std::string& t) { return parse_date(t); });
+    if (checking && as_of) throw InvalidInput("--as-of does not go with --check");
     if (checking) return check_clause_command(p, clause_file, format, parse_lang(lang_text), series_files, year, from, to,
                                               first_contract_year);
     if (!year) {
@@ -159,7 +162,7 @@ int cmd_index(Args& a) {
     const IndexationClause clause = IndexationClause::load(clause_file);
     clause.validate(series);
 
-    const RateDerivation d = clause.rate(*year, series, first_contract_year);
+    const RateDerivation d = clause.rate(*year, series, first_contract_year, as_of);
     std::optional<Schedule> schedule;
     if (!tariff_text.empty()) {
         Money tariff;
@@ -171,7 +174,7 @@ int cmd_index(Args& a) {
         const int base = from.value_or(*year - 1);
         const int last = to.value_or(std::max(*year, base));
         if (last < base) throw InvalidInput("--to (" + std::to_string(last) + ") is before --from (" + std::to_string(base) + ")");
-        schedule = clause.schedule(tariff, base, last, series, first_contract_year);
+        schedule = clause.schedule(tariff, base, last, series, first_contract_year, as_of);
     }
 
     if (!svg_file.empty()) {

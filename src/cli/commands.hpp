@@ -10,6 +10,7 @@
 
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/procurement/eforms.hpp"
+#include "zorginkoop/indexation/series.hpp"
 
 namespace zkcli {
 
@@ -78,6 +79,11 @@ void check_stdout_writes();
 /// (a full disk, /dev/full): main() calls it after every command.
 int finish_stdout(int status);
 
+/// The bundled index series, each file of --series (in the order given) overlaying them: a
+/// figures file adds figures, a series file adds a series or replaces the one with its id. The
+/// one reader of --series for every command that uses series (index, series).
+zorginkoop::IndexSeriesSet series_with(const std::vector<std::string>& files);
+
 /// Every command's help ends with these exit statuses, `one` saying what 1 means for it.
 std::string exit_status_help(const std::string& one);
 
@@ -97,5 +103,7 @@ int cmd_import(Args& args);
 /// it): shared by `import eforms` and `check`.
 zorginkoop::procurement::EformsImport import_notices(const std::vector<std::string>& paths,
                                                      const std::optional<std::string>& law);
+
+int cmd_series(Args& args);
 
 }  // namespace zkcli

@@ -23,7 +23,8 @@ const char* usage =
     "  ijw --tariff HOURLY [--minutes N]   an hourly tariff as iJw eurocents, its IV081 minute\n"
     "                                      tariff and the invoice amount for N minutes\n"
     "  index --clause FILE --year Y [--series FILE ...] [--tariff X --from Y1 --to Y2]\n"
-    "        [--first-contract-year Y0] [--check] [--format F] [--lang nl|en] [--svg FILE]\n"
+    "        [--first-contract-year Y0] [--as-of DATE] [--check] [--format F] [--lang nl|en]\n"
+    "        [--svg FILE]\n"
     "                                      the indexation rate of year Y under a contract clause,\n"
     "                                      with its derivation; with --tariff, the yearly tariffs;\n"
     "                                      with --check, the clause's problems as a report\n"
@@ -44,6 +45,9 @@ const char* usage =
     "  import eforms NOTICE.xml [NOTICE.xml ...] --law jeugdwet|wmo2015 [--format yaml|json]\n"
     "        [-o FILE]                     the eForms notices of one procedure as a document\n"
     "  schema                              the JSON Schema of the procurement document\n"
+    "  series [--series FILE ...] [--as-of DATE] [--format text|json] [--lang nl|en]\n"
+    "                                      the index series with their last year, status and\n"
+    "                                      source, and the figures that are overdue or missing\n"
     "\n"
     "`zorginkoop COMMAND --help` (or -h, or `zorginkoop help COMMAND`) describes a command.\n"
     "Options may also be written --option=VALUE.\n"
@@ -66,6 +70,7 @@ const Command commands[] = {
     {"declarations", zkcli::cmd_declarations},
     {"schema", zkcli::cmd_schema},
     {"import", zkcli::cmd_import},
+    {"series", zkcli::cmd_series},
 };
 
 const Command* find_command(const std::string& name) {
@@ -88,7 +93,7 @@ int run(zkcli::Args& a) {
         // zorginkoop help COMMAND: that command's help
         const std::string name = a.items[a.pos];
         const Command* c = find_command(name);
-        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, declarations, import, schema)");
+        if (!c) throw InvalidInput("unknown command '" + name + "' (commands: ijw, index, tariff, check, declarations, import, schema, series)");
         zkcli::Args help{{name, "--help"}, 1};
         return c->run(help);
     }

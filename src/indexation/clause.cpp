@@ -59,7 +59,7 @@ const IndexSeries& series_of(const IndexComponent& c, std::size_t i, const Index
 }
 
 UsedFigure used(const std::string& series, const IndexFigure& f) {
-    return UsedFigure{series, f.year, f.status, f.percent, f.source, f.published, f.note, f.conflicting};
+    return UsedFigure{series, f.year, f.status, f.percent, f.source, f.published, f.note, f.conflicting, std::nullopt, false};
 }
 
 /// C over year - 1, as a fraction; fills the components' catch-up details and the figures.
@@ -308,7 +308,8 @@ bool IndexationClause::catch_up_applies(int year, std::optional<int> first_contr
     return true;
 }
 
-RateDerivation IndexationClause::rate(int year, const IndexSeriesSet& set, std::optional<int> first_contract_year) const {
+RateDerivation IndexationClause::rate(int year, const IndexSeriesSet& set, std::optional<int> first_contract_year,
+                                     std::optional<Date> as_of) const {
     const std::vector<const IndexSeries*> series = resolve(*this, set);
     RateDerivation d;
     d.year = year;
@@ -363,11 +364,13 @@ RateDerivation IndexationClause::rate(int year, const IndexSeriesSet& set, std::
             d.rate_percent = raw;
             break;
     }
+    if (as_of) mark_overdue(d, set, *as_of);
     return d;
 }
 
 Schedule IndexationClause::schedule_with(const Money& base, int base_year, int to_year, const IndexSeriesSet& set,
-                                         const TariffRounding& tr, std::optional<int> first_contract_year) const {
+                                         const TariffRounding& tr, std::optional<int> first_contract_year,
+                                         std::optional<Date> as_of) const {
     if (to_year < base_year)
         throw InvalidInput("the last year (" + std::to_string(to_year) + ") is before the base year (" +
                            std::to_string(base_year) + ")");
@@ -384,7 +387,7 @@ Schedule IndexationClause::schedule_with(const Money& base, int base_year, int t
     for (int year = base_year + 1; year <= to_year; ++year) {
         ScheduleRow row;
         row.year = year;
-        row.rate = rate(year, set, first_contract_year);
+        row.rate = rate(year, set, first_contract_year, as_of);
         row.factor = one + row.rate.rate().value();
         cumulative = cumulative * row.factor;
         row.cumulative_factor = cumulative;
@@ -400,8 +403,8 @@ Schedule IndexationClause::schedule_with(const Money& base, int base_year, int t
 }
 
 Schedule IndexationClause::schedule(const Money& base_tariff, int base_year, int to_year, const IndexSeriesSet& set,
-                                    std::optional<int> first_contract_year) const {
-    return schedule_with(base_tariff, base_year, to_year, set, tariff_rounding(), first_contract_year);
+                                    std::optional<int> first_contract_year, std::optional<Date> as_of) const {
+    return schedule_with(base_tariff, base_year, to_year, set, tariff_rounding(), first_contract_year, as_of);
 }
 
 Money IndexationClause::index(const Money& tariff, int from_year, int to_year, const IndexSeriesSet& set,

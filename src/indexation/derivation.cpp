@@ -42,7 +42,7 @@ io::Node components_node(const std::vector<ComponentDerivation>& comps) {
     return list;
 }
 
-io::Node figures_node(const std::vector<UsedFigure>& figures) {
+io::Node figures_node(const std::vector<UsedFigure>& figures, bool with_due = false) {
     io::Node list = io::Node::sequence();
     for (const UsedFigure& f : figures) {
         io::Node m = io::Node::mapping();
@@ -54,6 +54,10 @@ io::Node figures_node(const std::vector<UsedFigure>& figures) {
         m.add("published", f.published ? quoted(format_date(*f.published)) : io::Node::null());
         m.add("note", text_or_null(f.note));
         m.add("conflicting", boolean(f.conflicting));
+        if (with_due) {
+            m.add("definitive_due", f.definitive_due ? quoted(format_date(*f.definitive_due)) : io::Node::null());
+            m.add("definitive_overdue", boolean(f.definitive_overdue));
+        }
         list.push_back(std::move(m));
     }
     return list;
@@ -89,9 +93,26 @@ io::Node RateDerivation::to_node() const {
     un.add("rate_percent", dec(unrounded_rate_percent));
     m.add("unrounded", std::move(un));
     m.add("components", components_node(components));
-    m.add("figures", figures_node(figures));
+    m.add("figures", figures_node(figures, as_of.has_value()));
     m.add("uses_conflicting_figures", boolean(uses_conflicting_figures()));
+    if (as_of) {
+        m.add("as_of", quoted(format_date(*as_of)));
+        m.add("uses_overdue_provisional_figures", boolean(uses_overdue_provisional_figures()));
+    }
     return m;
+}
+
+void mark_overdue(RateDerivation& d, const IndexSeriesSet& set, const Date& as_of) {
+    d.as_of = as_of;
+    for (UsedFigure& f : d.figures) {
+        f.definitive_due.reset();
+        f.definitive_overdue = false;
+        if (f.status != IndexStatus::provisional) continue;
+        const IndexSeries* s = set.find(f.series);
+        if (!s || s->find(f.year, IndexStatus::definitive)) continue;
+        f.definitive_due = s->definitive_due_date(f.year);
+        f.definitive_overdue = s->definitive_overdue(f.year, as_of);
+    }
 }
 
 io::Node Schedule::to_node() const {

@@ -130,6 +130,13 @@ void rate_lines(const RateDerivation& d, const Texts& t, std::ostringstream& out
         if (f.published) out << "    " << t("text.published", {{"date", format_date(*f.published)}}) << "\n";
         if (!f.note.empty()) out << "    " << t("text.note", {{"note", terminal_safe(t.note(f))}}) << "\n";
         if (f.conflicting) out << "    " << t("text.conflicting") << "\n";
+        if (f.definitive_overdue && f.definitive_due && d.as_of)
+            out << "    "
+                << t("text.definitive_overdue", {{"series", terminal_safe(f.series)},
+                                                 {"year", std::to_string(f.year)},
+                                                 {"due", format_date(*f.definitive_due)},
+                                                 {"as_of", format_date(*d.as_of)}})
+                << "\n";
     }
 }
 

@@ -3,6 +3,8 @@
 #include "zorginkoop/indexation/series.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <initializer_list>
 #include <string_view>
 #include <tuple>
@@ -35,12 +37,19 @@ IndexStatus parse_index_status(std::string_view name) {
 }
 
 IndexSeries::IndexSeries(std::string id, std::string name, std::vector<IndexFigure> figures, std::string unit,
-                         std::string source_note)
+                         std::string source_note, std::optional<DefinitiveDue> definitive_due)
     : id_(std::move(id)),
       name_(std::move(name)),
       unit_(std::move(unit)),
       source_note_(std::move(source_note)),
-      figures_(std::move(figures)) {
+      figures_(std::move(figures)),
+      definitive_due_(std::move(definitive_due)) {
+    if (definitive_due_) {
+        const Date probe{date::year{2023}, date::month{definitive_due_->month}, date::day{definitive_due_->day}};
+        if (!probe.ok()) throw InvalidInput("definitive_due is not a day that exists in every year", Location::at("definitive_due.day"));
+        if (blank(definitive_due_->source))
+            throw InvalidInput("a publication calendar needs a source", Location::at("definitive_due.source"));
+    }
     if (blank(id_)) throw InvalidInput("an index series needs an id", Location::at("id"));
     if (unit_ != "percent")
         throw InvalidInput("unit '" + unit_ + "' is not supported: index figures are percentages (unit: percent)",
@@ -66,8 +75,78 @@ IndexSeries::IndexSeries(std::string id, std::string name, std::vector<IndexFigu
     std::stable_sort(figures_.begin(), figures_.end(), figure_less);
 }
 
+namespace {
+
+/// One figure of a series file or a figures file (the keys of `f`, already checked).
+IndexFigure read_figure(io::MapReader& f) {
+    IndexFigure fig;
+    {
+        io::Reader y = f.require("year");
+        const long long year = y.integer();
+        if (year < min_year || year > max_year) y.invalid("year " + y.text() + " is not a four-digit year");
+        fig.year = static_cast<int>(year);
+    }
+    fig.status = parse_index_status(f.require("status").enumeration({"provisional", "definitive"}));
+    {
+        io::Reader p = f.require("percent");
+        fig.percent = p.decimal();
+        if (fig.percent <= Decimal(-100)) p.invalid("an index figure must be above -100 %, got " + p.text());
+    }
+    {
+        io::Reader s = f.require("source");
+        fig.source = s.text();
+        if (blank(fig.source)) s.invalid("every figure needs a source");
+    }
+    if (auto v = f.value("published")) fig.published = v->date();
+    if (auto v = f.value("note")) fig.note = v->text();
+    if (auto v = f.value("conflicting")) fig.conflicting = v->boolean();
+    return fig;
+}
+
+DefinitiveDue read_due(const io::Reader& r) {
+    io::reject_unknown_keys(r, {"day", "source"}, "definitive_due");
+    io::MapReader m(r);
+    DefinitiveDue due;
+    {
+        io::Reader d = m.require("day");
+        const std::string t = d.text();
+        const bool shape = t.size() == 5 && t[2] == '-' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                           std::isdigit(static_cast<unsigned char>(t[1])) &&
+                           std::isdigit(static_cast<unsigned char>(t[3])) && std::isdigit(static_cast<unsigned char>(t[4]));
+        if (!shape) d.invalid(detail::quote_text(t) + " is not a day MM-DD");
+        due.month = static_cast<unsigned>((t[0] - '0') * 10 + (t[1] - '0'));
+        due.day = static_cast<unsigned>((t[3] - '0') * 10 + (t[4] - '0'));
+        // 2023 is not a leap year: a day that exists in 2023 exists in every year.
+        const Date probe{date::year{2023}, date::month{due.month}, date::day{due.day}};
+        if (due.month < 1 || due.month > 12 || due.day < 1 || !probe.ok())
+            d.invalid(detail::quote_text(t) + " is not a day that exists in every year");
+    }
+    {
+        io::Reader s = m.require("source");
+        due.source = s.text();
+        if (blank(due.source)) s.invalid("a publication calendar needs a source");
+    }
+    m.finish("definitive_due");
+    return due;
+}
+
+}  // namespace
+
+Date DefinitiveDue::in_year(int year) const { return Date{date::year{year}, date::month{month}, date::day{day}}; }
+
+std::string DefinitiveDue::day_text() const {
+    std::string s;
+    s += static_cast<char>('0' + month / 10);
+    s += static_cast<char>('0' + month % 10);
+    s += '-';
+    s += static_cast<char>('0' + day / 10);
+    s += static_cast<char>('0' + day % 10);
+    return s;
+}
+
 IndexSeries IndexSeries::from_node(const io::Reader& r) {
-    io::reject_unknown_keys(r, {"zorginkoop_index_series", "id", "name", "unit", "source_note", "values"}, "an index series");
+    io::reject_unknown_keys(r, {"zorginkoop_index_series", "id", "name", "unit", "source_note", "definitive_due", "values"},
+                            "an index series");
     io::MapReader m(r);
     {
         io::Reader v = m.require("zorginkoop_index_series");
@@ -83,33 +162,15 @@ IndexSeries IndexSeries::from_node(const io::Reader& r) {
     if (auto v = m.value("unit")) unit = v->enumeration({"percent"});
     std::string source_note;
     if (auto v = m.value("source_note")) source_note = v->text();
+    std::optional<DefinitiveDue> due;
+    if (auto v = m.value("definitive_due")) due = read_due(*v);
 
     std::vector<IndexFigure> figures;
     for (const io::Reader& item : m.require("values").items()) {
         io::reject_unknown_keys(item, {"year", "status", "percent", "source", "published", "note", "conflicting"},
                                  "an index figure");
         io::MapReader f(item);
-        IndexFigure fig;
-        {
-            io::Reader y = f.require("year");
-            const long long year = y.integer();
-            if (year < min_year || year > max_year) y.invalid("year " + y.text() + " is not a four-digit year");
-            fig.year = static_cast<int>(year);
-        }
-        fig.status = parse_index_status(f.require("status").enumeration({"provisional", "definitive"}));
-        {
-            io::Reader p = f.require("percent");
-            fig.percent = p.decimal();
-            if (fig.percent <= Decimal(-100)) p.invalid("an index figure must be above -100 %, got " + p.text());
-        }
-        {
-            io::Reader s = f.require("source");
-            fig.source = s.text();
-            if (blank(fig.source)) s.invalid("every figure needs a source");
-        }
-        if (auto v = f.value("published")) fig.published = v->date();
-        if (auto v = f.value("note")) fig.note = v->text();
-        if (auto v = f.value("conflicting")) fig.conflicting = v->boolean();
+        IndexFigure fig = read_figure(f);
         f.finish("an index figure");
         for (const IndexFigure& earlier : figures)
             if (earlier.year == fig.year && earlier.status == fig.status)
@@ -119,7 +180,8 @@ IndexSeries IndexSeries::from_node(const io::Reader& r) {
     }
     m.finish("an index series");
     try {
-        return IndexSeries(id, std::move(name), std::move(figures), std::move(unit), std::move(source_note));
+        return IndexSeries(id, std::move(name), std::move(figures), std::move(unit), std::move(source_note),
+                           std::move(due));
     } catch (const InvalidInput& e) {
         Location at = e.where();
         at.source = r.source();
@@ -154,6 +216,38 @@ const IndexFigure& IndexSeries::figure(int year, IndexStatus status) const {
                       id_, year, index_status_name(status));
 }
 
+std::optional<Date> IndexSeries::definitive_due_date(int year) const {
+    if (!definitive_due_) return std::nullopt;
+    return definitive_due_->in_year(year);
+}
+
+bool IndexSeries::definitive_overdue(int year, const Date& as_of) const {
+    if (!definitive_due_ || find(year, IndexStatus::definitive)) return false;
+    return as_of >= definitive_due_->in_year(year);
+}
+
+IndexSeries IndexSeries::with_figures(const std::vector<IndexFigure>& more) const {
+    std::vector<IndexFigure> all = figures_;
+    for (std::size_t i = 0; i < more.size(); ++i) {
+        const IndexFigure& f = more[i];
+        const IndexFigure* there = nullptr;
+        for (const IndexFigure& g : all)
+            if (g.year == f.year && g.status == f.status) there = &g;
+        if (!there) {
+            all.push_back(f);
+            continue;
+        }
+        if (there->percent == f.percent) continue;
+        throw InvalidInput("series " + id_ + " already has a " + index_status_name(f.status) + " figure for " +
+                               std::to_string(f.year) + " of " + there->percent.to_string(2) + " % (source: " +
+                               there->source + "); " + f.percent.to_string(2) +
+                               " % contradicts it. A figure in a series is never replaced by a figures file; "
+                               "to use other figures, load a whole series with this id instead",
+                           Location::at(figure_path(i) + ".percent"));
+    }
+    return IndexSeries(id_, name_, std::move(all), unit_, source_note_, definitive_due_);
+}
+
 io::Node IndexSeries::to_node() const {
     io::Node root = io::Node::mapping();
     root.add("zorginkoop_index_series", plain(std::to_string(format_version)));
@@ -161,6 +255,12 @@ io::Node IndexSeries::to_node() const {
     root.add("name", quoted(name_));
     root.add("unit", plain(unit_));
     if (!source_note_.empty()) root.add("source_note", quoted(source_note_));
+    if (definitive_due_) {
+        io::Node due = io::Node::mapping();
+        due.add("day", quoted(definitive_due_->day_text()));
+        due.add("source", quoted(definitive_due_->source));
+        root.add("definitive_due", std::move(due));
+    }
     io::Node values = io::Node::sequence();
     for (const IndexFigure& f : figures_) {
         io::Node v = io::Node::mapping();
@@ -212,6 +312,76 @@ IndexSeriesSet IndexSeriesSet::with(const std::vector<IndexSeries>& more) const 
     IndexSeriesSet out = *this;
     for (const IndexSeries& s : more) out = out.with(s);
     return out;
+}
+
+IndexSeriesSet IndexSeriesSet::overlay(const io::Reader& r) const {
+    io::reject_unknown_keys(r, {"zorginkoop_index_figures", "figures"}, "a figures file");
+    io::MapReader m(r);
+    {
+        io::Reader v = m.require("zorginkoop_index_figures");
+        if (v.integer() != figures_format_version)
+            v.fail("unsupported figures format version " + v.text() + " (this library reads version 1)");
+    }
+    // Figures per series, in the order given, with the reader of each (for errors).
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<IndexFigure>> by_series;
+    std::map<std::string, std::vector<io::Reader>> readers;
+    for (const io::Reader& item : m.require("figures").items()) {
+        io::reject_unknown_keys(item, {"series", "year", "status", "percent", "source", "published", "note", "conflicting"},
+                                 "an index figure");
+        io::MapReader f(item);
+        io::Reader sr = f.require("series");
+        const std::string id = sr.text();
+        if (!find(id)) {
+            std::string known;
+            for (const IndexSeries& s : series_) known += (known.empty() ? "" : ", ") + s.id();
+            sr.invalid("unknown index series " + detail::quote_text(id) + " (known: " + (known.empty() ? "none" : known) +
+                       "); a figures file adds figures to a known series; a new series is loaded as a series file "
+                       "(zorginkoop_index_series)");
+        }
+        IndexFigure fig = read_figure(f);
+        f.finish("an index figure");
+        for (const IndexFigure& earlier : by_series[id])
+            if (earlier.year == fig.year && earlier.status == fig.status)
+                item.invalid("a second " + std::string(index_status_name(fig.status)) + " figure of " + id + " for " +
+                             std::to_string(fig.year) + " in this file");
+        if (by_series[id].empty()) order.push_back(id);
+        by_series[id].push_back(std::move(fig));
+        readers[id].push_back(item);
+    }
+    m.finish("a figures file");
+    IndexSeriesSet out = *this;
+    for (const std::string& id : order) {
+        try {
+            out = out.with(find(id)->with_figures(by_series[id]));
+        } catch (const InvalidInput& e) {
+            // with_figures names values[i]: point at the item of this file instead.
+            const std::string& p = e.where().path;
+            const std::size_t open = p.find('['), close = p.find(']');
+            std::size_t i = 0;
+            if (open != std::string::npos && close != std::string::npos)
+                i = static_cast<std::size_t>(std::stoul(p.substr(open + 1, close - open - 1)));
+            const io::Reader& item = readers[id].at(i);
+            const io::Node* percent = item.node().find("percent");
+            if (percent)
+                throw InvalidInput(e.message(),
+                                   Location::at(item.path() + ".percent").in(item.source()).on(percent->mark()));
+            item.invalid(e.message());
+        }
+    }
+    return out;
+}
+
+IndexSeriesSet IndexSeriesSet::overlay(const io::Node& n, const std::string& source) const {
+    return overlay(io::Reader(n, "", source));
+}
+
+IndexSeriesSet IndexSeriesSet::overlay_file(const std::string& path) const { return overlay(io::read_file(path), path); }
+
+IndexSeriesSet IndexSeriesSet::with_file(const std::string& path) const {
+    const io::Node n = io::read_file(path);
+    if (n.is_mapping() && n.find("zorginkoop_index_figures")) return overlay(n, path);
+    return with(IndexSeries::from_node(n, path));
 }
 
 const IndexSeries* IndexSeriesSet::find(std::string_view id) const noexcept {

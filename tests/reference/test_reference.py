@@ -743,7 +743,7 @@ def test_division_ties():
 
 # =========================================================================== bundled series
 
-SERIES_TOP_KEYS = {"zorginkoop_index_series", "id", "name", "unit", "source_note", "values"}
+SERIES_TOP_KEYS = {"zorginkoop_index_series", "id", "name", "unit", "source_note", "definitive_due", "values"}
 VALUE_KEYS = {"year", "status", "percent", "source", "published", "note", "conflicting"}
 
 
@@ -754,6 +754,11 @@ def test_series_format(series_docs, sid):
     assert doc["zorginkoop_index_series"] == 1
     assert doc["id"] == sid
     assert doc["unit"] == "percent"
+    if "definitive_due" in doc:
+        # the publication calendar: a day of the year and the source it rests on
+        assert set(doc["definitive_due"]) == {"day", "source"}
+        assert re.fullmatch(r"\d\d-\d\d", doc["definitive_due"]["day"])
+        assert doc["definitive_due"]["source"].strip()
     order = []
     for v in doc["values"]:
         assert set(v) <= VALUE_KEYS

@@ -29,6 +29,16 @@ py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_
 std::string path_text(py::handle p) { return py::module_::import("os").attr("fspath")(p).cast<std::string>(); }
 
 std::optional<int> opt_year(py::handle v) { return zkpy::to_opt_int(v, "first_contract_year"); }
+std::optional<Date> opt_as_of(py::handle v) {
+    if (v.is_none()) return std::nullopt;
+    return zkpy::to_date(v, "as_of");
+}
+
+/// A figures file as a path (str or os.PathLike) or as a mapping (the tree of the file).
+IndexSeriesSet overlay_arg(const IndexSeriesSet& set, py::handle figures) {
+    if (py::isinstance<py::str>(figures) || py::hasattr(figures, "__fspath__")) return set.overlay_file(path_text(figures));
+    return set.overlay(zkpy::to_node(figures, ""));
+}
 int year_arg(py::handle v, const char* what = "year") { return zkpy::to_int(v, what); }
 
 Money to_money(py::handle v, const std::string& what) {
@@ -139,6 +149,22 @@ void register_indexation(py::module_& m) {
         .def("percent", [](const IndexSeries& s, py::handle year, const std::string& status) {
             return dec(s.figure(year_arg(year), status_arg(status)).percent, 2);
         }, py::arg("year"), py::arg("status"))
+        .def_property_readonly("last_year", &IndexSeries::last_year)
+        .def_property_readonly("definitive_due", [](const IndexSeries& s) -> py::object {
+            if (!s.definitive_due()) return py::none();
+            py::dict d;
+            d["day"] = s.definitive_due()->day_text();
+            d["source"] = s.definitive_due()->source;
+            return std::move(d);
+        })
+        .def("definitive_due_date", [](const IndexSeries& s, py::handle year) -> py::object {
+            const auto d = s.definitive_due_date(year_arg(year));
+            if (!d) return py::none();
+            return zkpy::from_date(*d);
+        }, py::arg("year"))
+        .def("definitive_overdue", [](const IndexSeries& s, py::handle year, py::handle as_of) {
+            return s.definitive_overdue(year_arg(year), zkpy::to_date(as_of, "as_of"));
+        }, py::arg("year"), py::arg("as_of"))
         .def("to_dict", [](const IndexSeries& s) { return zkpy::from_node(s.to_node()); })
         .def("to_yaml", [](const IndexSeries& s) { return io::to_yaml(s.to_node()); })
         .def("to_json", [](const IndexSeries& s) { return io::to_json(s.to_node()); })
@@ -159,6 +185,9 @@ void register_indexation(py::module_& m) {
             if (py::isinstance<IndexSeries>(s)) return set.with(s.cast<IndexSeries>());
             return set.with(s.cast<std::vector<IndexSeries>>());
         }, py::arg("series"))
+        .def("overlay", &overlay_arg, py::arg("figures"))
+        .def("with_file", [](const IndexSeriesSet& set, py::handle path) { return set.with_file(path_text(path)); },
+             py::arg("path"))
         .def("ids", &IndexSeriesSet::ids)
         .def("get", [](const IndexSeriesSet& set, const std::string& id) -> py::object {
             const IndexSeries* s = set.find(id);
@@ -191,6 +220,11 @@ void register_indexation(py::module_& m) {
         })
         .def_readonly("note", &UsedFigure::note)
         .def_readonly("conflicting", &UsedFigure::conflicting)
+        .def_property_readonly("definitive_due", [](const UsedFigure& f) -> py::object {
+            if (!f.definitive_due) return py::none();
+            return zkpy::from_date(*f.definitive_due);
+        })
+        .def_readonly("definitive_overdue", &UsedFigure::definitive_overdue)
         .def("__repr__", [](const UsedFigure& f) {
             return "UsedFigure('" + f.series + "', " + std::to_string(f.year) + ", '" + index_status_name(f.status) +
                    "', Decimal('" + f.percent.to_string(2) + "'))";
@@ -214,6 +248,11 @@ void register_indexation(py::module_& m) {
     py::class_<RateDerivation>(m, "RateDerivation", "How an indexation rate was derived: weighted provisional figures, catch-up and rounding.")
         .def_readonly("year", &RateDerivation::year)
         .def_property_readonly("uses_conflicting_figures", &RateDerivation::uses_conflicting_figures)
+        .def_property_readonly("uses_overdue_provisional_figures", &RateDerivation::uses_overdue_provisional_figures)
+        .def_property_readonly("as_of", [](const RateDerivation& d) -> py::object {
+            if (!d.as_of) return py::none();
+            return zkpy::from_date(*d.as_of);
+        })
         .def_property_readonly("effective", [](const RateDerivation& d) { return zkpy::from_date(d.effective); })
         .def_property_readonly("catch_up_method", [](const RateDerivation& d) { return std::string(catch_up_name(d.catch_up_method)); })
         .def_readonly("catch_up_applied", &RateDerivation::catch_up_applied)
@@ -324,15 +363,16 @@ void register_indexation(py::module_& m) {
         .def("catch_up_applies", [](const IndexationClause& c, py::handle year, py::handle fcy) {
             return c.catch_up_applies(year_arg(year), opt_year(fcy));
         }, py::arg("year"), py::arg("first_contract_year") = py::none())
-        .def("rate", [](const IndexationClause& c, py::handle year, const IndexSeriesSet& s, py::handle fcy) {
-            return c.rate(year_arg(year), s, opt_year(fcy));
-        }, py::arg("year"), py::arg("series"), py::arg("first_contract_year") = py::none())
+        .def("rate", [](const IndexationClause& c, py::handle year, const IndexSeriesSet& s, py::handle fcy,
+                        py::handle as_of) {
+            return c.rate(year_arg(year), s, opt_year(fcy), opt_as_of(as_of));
+        }, py::arg("year"), py::arg("series"), py::arg("first_contract_year") = py::none(), py::arg("as_of") = py::none())
         .def("schedule", [](const IndexationClause& c, py::handle tariff, py::handle from, py::handle to,
-                            const IndexSeriesSet& s, py::handle fcy) {
+                            const IndexSeriesSet& s, py::handle fcy, py::handle as_of) {
             return c.schedule(to_money(tariff, "tariff"), year_arg(from, "from_year"), year_arg(to, "to_year"), s,
-                              opt_year(fcy));
+                              opt_year(fcy), opt_as_of(as_of));
         }, py::arg("tariff"), py::arg("from_year"), py::arg("to_year"), py::arg("series"),
-           py::arg("first_contract_year") = py::none())
+           py::arg("first_contract_year") = py::none(), py::arg("as_of") = py::none())
         .def("index", [](const IndexationClause& c, py::handle tariff, py::handle from, py::handle to,
                          const IndexSeriesSet& s, py::handle fcy) {
             return c.index(to_money(tariff, "tariff"), year_arg(from, "from_year"), year_arg(to, "to_year"), s,

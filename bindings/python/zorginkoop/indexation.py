@@ -9,6 +9,10 @@ Three things are kept apart:
 * :class:`IndexationClause` -- the clause of a contract (weights, catch-up, rounding);
 * the tariff or budget being indexed (:class:`~zorginkoop.Money`).
 
+A file of new figures (``zorginkoop_index_figures: 1``, each figure with its source) overlays a
+set: ``IndexSeriesSet.bundled().overlay("figures-2026.yaml")`` adds its figures to the series it
+names and refuses a figure that contradicts one already there.
+
 Every computation takes its years and series explicitly; ``series`` may be an
 :class:`IndexSeriesSet` (used as it is), one :class:`IndexSeries` or a list of them (added to the
 bundled OVA and PPC, replacing a bundled series with the same id), or ``None`` (the bundled set).
@@ -24,6 +28,7 @@ computations pass one ``IndexSeriesSet`` (immutable, safe to share between threa
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -186,6 +191,17 @@ class IndexRate(decimal.Decimal):
     def uses_conflicting_figures(self) -> bool:
         """Whether the rate rests on a figure on which the sources disagree (``figure.conflicting``)."""
         return self.derivation.uses_conflicting_figures
+
+    @property
+    def uses_overdue_provisional_figures(self) -> bool:
+        """Whether the rate rests on a provisional figure whose definitive figure was due by the
+        reference date and is not in the series (False without ``as_of``)."""
+        return self.derivation.uses_overdue_provisional_figures
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        """The reference date the figures were judged on, when one was given."""
+        return self.derivation.as_of
 
     def to_dict(self) -> dict[str, Any]:
         """The rate and its derivation as plain Python values."""
@@ -411,9 +427,18 @@ class IndexationClause:
         """Whether the rate of ``year`` carries a catch-up, given the first contract year."""
         return self._c.catch_up_applies(year, first_contract_year)
 
-    def rate(self, year: int, series: SeriesArg = None, first_contract_year: int | None = None) -> IndexRate:
-        """The rate of ``year`` in percent (applied to the tariff of ``year - 1``)."""
-        return IndexRate(self._c.rate(year, series_set(series), first_contract_year))
+    def rate(
+        self,
+        year: int,
+        series: SeriesArg = None,
+        first_contract_year: int | None = None,
+        as_of: datetime.date | None = None,
+    ) -> IndexRate:
+        """The rate of ``year`` in percent (applied to the tariff of ``year - 1``). With a
+        reference date ``as_of``, every provisional figure whose definitive figure was due by
+        then and is not in the series is marked (``figure.definitive_overdue``,
+        :attr:`IndexRate.uses_overdue_provisional_figures`)."""
+        return IndexRate(self._c.rate(year, series_set(series), first_contract_year, as_of))
 
     def schedule(
         self,
@@ -422,10 +447,13 @@ class IndexationClause:
         to_year: int,
         series: SeriesArg = None,
         first_contract_year: int | None = None,
+        as_of: datetime.date | None = None,
     ) -> TariffSchedule:
         """The tariffs of every year after ``from_year`` (whose tariff is ``tariff``) up to
-        ``to_year``."""
-        return TariffSchedule(self._c.schedule(tariff, from_year, to_year, series_set(series), first_contract_year))
+        ``to_year``; ``as_of`` marks every year's rate as :meth:`rate` does."""
+        return TariffSchedule(
+            self._c.schedule(tariff, from_year, to_year, series_set(series), first_contract_year, as_of)
+        )
 
     def index(
         self,

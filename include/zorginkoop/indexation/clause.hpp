@@ -93,15 +93,20 @@ public:
 
     /// The rate of `year` with its derivation. MissingData (series, year, status) for a figure
     /// that is not in the set; InvalidInput at the component's path for an unknown series.
-    RateDerivation rate(int year, const IndexSeriesSet& series,
-                        std::optional<int> first_contract_year = std::nullopt) const;
+    /// With a reference date `as_of`, every provisional figure used whose definitive figure is
+    /// due by then (the series' `definitive_due`) and absent from the set is marked
+    /// `definitive_overdue` (RateDerivation::uses_overdue_provisional_figures).
+    RateDerivation rate(int year, const IndexSeriesSet& series, std::optional<int> first_contract_year = std::nullopt,
+                        std::optional<Date> as_of = std::nullopt) const;
 
     /// The yearly tariffs after `base_year` up to `to_year` (no rows when equal), starting from
     /// `base_tariff` (the tariff valid in base_year, used as given). Per tariff_rounding: yearly,
     /// tariff(t) = round(tariff(t-1) x (1 + rate(t))); cumulative, F(t) = F(t-1) x (1 + rate(t)),
     /// tariff(t) = round(base x F(t)).
+    /// `as_of` marks every year's derivation as rate() does.
     Schedule schedule(const Money& base_tariff, int base_year, int to_year, const IndexSeriesSet& series,
-                      std::optional<int> first_contract_year = std::nullopt) const;
+                      std::optional<int> first_contract_year = std::nullopt,
+                      std::optional<Date> as_of = std::nullopt) const;
     /// The tariff of to_year: schedule(...).final_tariff().
     Money index(const Money& tariff, int from_year, int to_year, const IndexSeriesSet& series,
                 std::optional<int> first_contract_year = std::nullopt) const;
@@ -129,7 +134,8 @@ public:
 
 private:
     Schedule schedule_with(const Money& base, int base_year, int to_year, const IndexSeriesSet& series,
-                           const TariffRounding& tr, std::optional<int> first_contract_year) const;
+                           const TariffRounding& tr, std::optional<int> first_contract_year,
+                           std::optional<Date> as_of = std::nullopt) const;
 
     Terms terms_;
 };

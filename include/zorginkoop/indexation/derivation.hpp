@@ -81,7 +81,20 @@ struct UsedFigure {
     std::optional<Date> published;
     std::string note;
     bool conflicting = false;  // the sources disagree on this figure (see IndexFigure)
+    /// Set by a computation with a reference date (mark_overdue): the day the definitive figure
+    /// of this year was due by the series' calendar, for a provisional figure whose definitive
+    /// figure is absent from the series; and whether that day is on or before the reference
+    /// date (the definitive figure should have been published, and the series lacks it).
+    std::optional<Date> definitive_due;
+    bool definitive_overdue = false;
 };
+
+/// Whether any of `figures` is a provisional figure whose definitive figure is overdue.
+inline bool uses_overdue_provisional_figures(const std::vector<UsedFigure>& figures) noexcept {
+    for (const UsedFigure& f : figures)
+        if (f.definitive_overdue) return true;
+    return false;
+}
 
 /// Whether any of `figures` is one on which the sources disagree.
 inline bool uses_conflicting_figures(const std::vector<UsedFigure>& figures) noexcept {
@@ -128,6 +141,8 @@ struct RateDerivation {
     /// Every figure used, in the order used: prov(t) per component, then per component
     /// prov(t-1) and def(t-1) when the catch-up applies.
     std::vector<UsedFigure> figures;
+    /// The reference date the figures were judged on (mark_overdue), when one was given.
+    std::optional<Date> as_of;
 
     int catch_up_over_year() const noexcept { return year - 1; }
     /// The rate as a fraction (rate_percent / 100).
@@ -136,8 +151,20 @@ struct RateDerivation {
     Decimal factor() const { return Decimal(1) + rate().value(); }
     /// Whether the rate rests on a figure on which the sources disagree.
     bool uses_conflicting_figures() const noexcept { return zorginkoop::uses_conflicting_figures(figures); }
+    /// Whether the rate rests on a provisional figure whose definitive figure should have been
+    /// published by `as_of` and is not in the series (false without a reference date).
+    bool uses_overdue_provisional_figures() const noexcept {
+        return zorginkoop::uses_overdue_provisional_figures(figures);
+    }
+    /// The tree of the derivation; `as_of`, `uses_overdue_provisional_figures` and, per figure,
+    /// `definitive_due` and `definitive_overdue` are present only with a reference date.
     io::Node to_node() const;
 };
+
+/// Marks the provisional figures of `d` whose definitive figure is absent from `set` with the
+/// day it was due (series with a `definitive_due` calendar) and whether that day is on or
+/// before `as_of`; sets d.as_of. A series not in the set is left unmarked.
+void mark_overdue(RateDerivation& d, const IndexSeriesSet& set, const Date& as_of);
 
 /// One year of a schedule: the rate of that year and the tariff it gives.
 struct ScheduleRow {
