@@ -9,6 +9,7 @@
 #include "zorginkoop/indexation/series.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
+#include "zorginkoop/law/holiday_decrees.hpp"
 #include "zorginkoop/law/law.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 #include "zorginkoop/law/registry.hpp"
