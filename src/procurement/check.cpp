@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "rule_support.hpp"
+#include "zorginkoop/law/holiday_decrees.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -368,6 +369,7 @@ Report check(const Document& doc, const CheckOptions& options) {
         rethrow_located(doc, e, {});
     }
     ctx.laws = &laws;
+    ctx.holidays = ctx.options.holidays ? &*ctx.options.holidays : &bundled_holiday_calendar();
 
     const auto& catalogue = rule_catalogue();
     std::vector<std::pair<std::size_t, Finding>> found;

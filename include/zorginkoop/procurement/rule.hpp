@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "zorginkoop/core/date.hpp"
+#include "zorginkoop/core/holidays.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
@@ -60,6 +61,10 @@ struct CheckOptions {
     /// JREG-001: the date on which Jeugdwet art. 2.19 lid 1 onder a enters into force (set by royal
     /// decree; not known when this catalogue was written, so unset by default).
     std::optional<Date> regional_contracting_from;
+    /// The days royal decrees assimilate with public holidays (Algemene termijnenwet art. 3 lid 3),
+    /// used where statutory deadlines are extended; nullopt: the bundled decrees
+    /// (bundled_holiday_calendar(), data/law/holidays.yaml).
+    std::optional<HolidayCalendar> holidays;
 };
 
 /// Facts derived from the document once, before the rules run.
@@ -80,6 +85,8 @@ struct RuleContext {
     /// Whether Part 2 of the Aanbestedingswet 2012 applies (regime_value ≥ EUR 750,000).
     std::optional<bool> part2_applies;
     const LawRegistry* laws = nullptr;
+    /// The working-day calendar of the Algemene termijnenwet: options.holidays, else the bundled one.
+    const HolidayCalendar* holidays = nullptr;
 };
 
 class Emitter;
