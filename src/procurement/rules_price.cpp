@@ -288,7 +288,7 @@ std::vector<Rule> price_rules() {
         declare("PRICE-007", Severity::warning, Stage::price, price_007)
             .titled("Parameter van het kostprijsmodel buiten de plausibele bandbreedte",
                     "Cost model parameter outside its plausible band")
-            .citing({jw_elements, wmo_elements})
+            .citing({jw_elements, wmo_elements, jw_labour, wmo_labour})
             .noting("Bands: data/bands/default.yaml (tariffs.md §5), each with its source; bands marked "
                     "unconfirmed are library defaults."),
         declare("PRICE-008", Severity::error, Stage::price, price_008).in_force("2017-06-01")

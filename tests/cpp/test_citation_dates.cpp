@@ -72,10 +72,14 @@ TEST_CASE("every rule cites, each quarter of 2015-2027, only provisions in force
                     if (rule.law && *rule.law != law) continue;
                     if (rule.in_force_from && after(*rule.in_force_from, on)) continue;
                     if (rule.in_force_to && after(on, *rule.in_force_to)) continue;
+                    std::size_t cites = 0;  // what a finding of this rule on this date cites
                     for (const Citation& c : rule.citations) {
                         if (c.law && *c.law != law) continue;
                         const LegalSource& source = laws.at(c.law_id);
-                        if (source.kind != LawKind::bwb) continue;
+                        if (source.kind != LawKind::bwb) {
+                            ++cites;
+                            continue;
+                        }
                         INFO(rule.id << " on " << format_date(on) << ": " << describe(c));
                         // the data lists every cited provision of an official text
                         REQUIRE_FALSE(source.provisions.empty());
@@ -89,6 +93,7 @@ TEST_CASE("every rule cites, each quarter of 2015-2027, only provisions in force
                             continue;
                         }
                         ++resolved;
+                        ++cites;
                         REQUIRE(r->version_date);
                         CHECK(format_date(*r->version_date) == (c.pinned ? format_date(*c.version_date) : format_date(on)));
                         CHECK(r->url.find("&g=" + format_date(*r->version_date)) != std::string::npos);
@@ -98,6 +103,13 @@ TEST_CASE("every rule cites, each quarter of 2015-2027, only provisions in force
                         CHECK(p->in_force(*r->version_date));
                         if (p->dated()) ++dated;
                     }
+                    // A finding always cites something in force. PRICE-008 judges Jeugdwet documents
+                    // only from 2024-07-01 (its body; fixture PRICE-008.silent-before-2024), when
+                    // Besluit Jeugdwet art. 2.3 lid 1 onder d exists.
+                    const bool not_judged = rule.id == "PRICE-008" && law == Law::jeugdwet &&
+                                            after(make_date(2024, 7, 1), on);
+                    INFO(rule.id << " on " << format_date(on) << (law == Law::jeugdwet ? " (Jeugdwet)" : " (Wmo 2015)"));
+                    CHECK((cites > 0 || not_judged));
                 }
         }
     CHECK(resolved > 0);
@@ -123,6 +135,9 @@ TEST_CASE("PRICE-006 and PRICE-010 cite the price-quality rule in force: Jeugdwe
 }
 
 TEST_CASE("PRICE-006 and PRICE-007 cite Besluit Jeugdwet art. 2.3 only from 2024-07-01", "[law][citations]") {
+    // before it, PRICE-007 rests on the price-quality rule of the Jeugdwet in force then
+    CHECK(has(cited("PRICE-007", Law::jeugdwet, "2020-01-01"), std::string(jw) + " art. 2.12"));
+    CHECK(has(cited("PRICE-007", Law::jeugdwet, "2023-01-01"), std::string(jw) + " art. 2.11 lid 2 onder a"));
     for (const char* id : {"PRICE-006", "PRICE-007"}) {
         INFO(id);
         CHECK_FALSE(has_law(cited(id, Law::jeugdwet, "2015-01-01"), bjw));
