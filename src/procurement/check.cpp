@@ -242,7 +242,10 @@ std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) c
         std::optional<LegalRef> r = resolve_citation(c, ctx_.reference_date, *ctx_.laws);
         if (!r) continue;  // the provision did not exist on the reference date
         // Two citations may resolve to one provision (a rule citing the old and the new place).
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const LegalRef& o) { return o.url == r->url; });
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const LegalRef& o) {
+            return o.law_id == r->law_id && o.article == r->article && o.lid == r->lid && o.onderdeel == r->onderdeel &&
+                   o.version_date == r->version_date;
+        });
         if (!seen) out.push_back(std::move(*r));
     }
     return out;
