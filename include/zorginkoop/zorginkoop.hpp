@@ -12,6 +12,7 @@
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
 #include "zorginkoop/io/xml.hpp"
+#include "zorginkoop/law/holiday_decrees.hpp"
 #include "zorginkoop/law/law.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 #include "zorginkoop/law/registry.hpp"

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "rule_support.hpp"
+#include "zorginkoop/law/holiday_decrees.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -14,7 +15,13 @@ namespace detail {
 
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid,
               const std::string& onderdeel, std::optional<Law> law, const std::string& tag) {
-    const LegalSource& source = LawRegistry::bundled().by_key(law_key);
+    const LawRegistry& laws = LawRegistry::bundled();
+    const LegalSource& source = laws.by_key(law_key);
+    // A rule cites only provisions the law data lists with their dates (official texts).
+    if (!source.provisions.empty() && !laws.lists(source.id, ProvisionPlace{article, lid, onderdeel}))
+        throw InvalidInput(source.short_nl + " art. " + article + (lid.empty() ? "" : " lid " + lid) +
+                           (onderdeel.empty() ? "" : " onder " + onderdeel) +
+                           " is cited but not listed in data/law/laws.yaml (provisions)");
     Citation c;
     c.law_id = source.id;
     c.article = article;
@@ -32,11 +39,6 @@ Citation cite_version(const std::string& law_key, const std::string& article, co
     Citation c = cite(law_key, article, lid, onderdeel, law, tag);
     c.version_date = LawRegistry::bundled().version_date(law_key, version);
     c.pinned = true;
-    return c;
-}
-
-Citation cite_onderdeel_from(Citation c, const char* from) {
-    c.onderdeel_from = parse_date(from);
     return c;
 }
 
@@ -209,6 +211,23 @@ std::vector<std::pair<std::size_t, const Publication*>> publications_of(const Do
 
 using namespace detail;
 
+// ---- citations -----------------------------------------------------------------------------------
+
+std::optional<LegalRef> resolve_citation(const Citation& c, const std::optional<Date>& reference_date, const LawRegistry& laws) {
+    // The version in force on the reference date (geldigheidsdatum) for official texts; the
+    // quoted version without a reference date; a pinned historic version as it is.
+    const LegalSource& law = laws.at(c.law_id);
+    std::optional<Date> version = c.version_date;
+    if (!c.pinned && reference_date && law.kind == LawKind::bwb) version = reference_date;
+    ProvisionPlace place{c.article, c.lid, c.onderdeel};
+    if (version && law.kind == LawKind::bwb) {
+        const std::optional<ProvisionPlace> then = laws.place_in_force(c.law_id, place, *version);
+        if (!then) return std::nullopt;
+        place = *then;
+    }
+    return laws.cite(c.law_id, place.article, place.lid, place.onderdeel, version);
+}
+
 // ---- Emitter --------------------------------------------------------------------------------------
 
 bool Emitter::in_scope(const Citation& c) const {
@@ -225,14 +244,14 @@ std::vector<LegalRef> Emitter::citations(const std::vector<std::string>& tags) c
     for (const auto& c : rule_.citations) {
         if (!in_scope(c)) continue;
         if (!every_tag && !c.tag.empty() && std::find(tags.begin(), tags.end(), c.tag) == tags.end()) continue;
-        // The version in force on the reference date (geldigheidsdatum) for official texts; the
-        // quoted version without a reference date; a pinned historic version as it is.
-        std::optional<Date> version = c.version_date;
-        if (!c.pinned && ctx_.reference_date && ctx_.laws->at(c.law_id).kind == LawKind::bwb)
-            version = ctx_.reference_date;
-        std::string onderdeel = c.onderdeel;
-        if (c.onderdeel_from && version && date::sys_days{*version} < date::sys_days{*c.onderdeel_from}) onderdeel.clear();
-        out.push_back(ctx_.laws->cite(c.law_id, c.article, c.lid, onderdeel, version));
+        std::optional<LegalRef> r = resolve_citation(c, ctx_.reference_date, *ctx_.laws);
+        if (!r) continue;  // the provision did not exist on the reference date
+        // Two citations may resolve to one provision (a rule citing the old and the new place).
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const LegalRef& o) {
+            return o.law_id == r->law_id && o.article == r->article && o.lid == r->lid && o.onderdeel == r->onderdeel &&
+                   o.version_date == r->version_date;
+        });
+        if (!seen) out.push_back(std::move(*r));
     }
     return out;
 }
@@ -398,6 +417,7 @@ Report check(const Document& doc, const CheckOptions& options) {
         rethrow_located(doc, e, {});
     }
     ctx.laws = &laws;
+    ctx.holidays = ctx.options.holidays ? &*ctx.options.holidays : &bundled_holiday_calendar();
 
     const auto& catalogue = rule_catalogue();
     std::vector<std::pair<std::size_t, Finding>> found;

@@ -38,7 +38,8 @@ inline constexpr const char* g_miov = "seed_miov_2026";
 inline constexpr const char* g_eforms = "eforms_sdk";
 
 /// A citation of the consolidated version legal-rules.md quotes for that law (`law_key`: its key in
-/// data/law/laws.yaml; an unknown key is an InvalidInput).
+/// data/law/laws.yaml; an unknown key is an InvalidInput, and so is a provision of an official text
+/// that the law's `provisions` do not list: every cited provision carries the dates it exists).
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid = {},
               const std::string& onderdeel = {}, std::optional<Law> law = std::nullopt, const std::string& tag = {});
 /// A citation of an explicitly dated (historic) version: `version` names one of the law's
@@ -46,10 +47,6 @@ Citation cite(const std::string& law_key, const std::string& article, const std:
 Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
                       const std::string& onderdeel, const char* version, std::optional<Law> law = std::nullopt,
                       const std::string& tag = {});
-
-/// `c` with an onderdeel that exists only in versions from `from` (YYYY-MM-DD): a finding whose
-/// cited version is older cites the lid without the onderdeel.
-Citation cite_onderdeel_from(Citation c, const char* from);
 
 // Algemene termijnenwet: cited by findings whose statutory deadline it extends.
 inline constexpr const char* termijnenwet = "termijnenwet";

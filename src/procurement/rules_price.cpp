@@ -247,12 +247,12 @@ std::vector<Rule> price_rules() {
     const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", Law::jeugdwet);
     const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "before_2024_07", Law::wmo2015);
     const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", Law::jeugdwet);
-    // Wmo 2015 art. 2.6.6 lid 1 has its onderdelen a and b from the Wet maatschappelijk verantwoord
-    // inkopen (Stb. 2022, 188). Its Wmo part (art. II, onderdelen C en D) was excluded from the entry
-    // into force of 1 July 2022 (Stb. 2022, 241); this library reads onderdeel a as in force from
-    // 2024-07-01, the date the Wmo amendments took effect together with the reële-prijs AMvB
-    // (Stb. 2024, 69). That date is not confirmed by a quoted source; before it, lid 1 is cited.
-    const auto wmo_labour = cite_onderdeel_from(cite(wmo, "2.6.6", "1", "a", Law::wmo2015), "2024-07-01");
+    // Which provision is in force on the reference date comes from data/law/laws.yaml (provisions):
+    // before 2022-07-01 Jeugdwet art. 2.12 held the price-quality rule now in art. 2.11 lid 2 onder a;
+    // Wmo 2015 art. 2.6.6 lid 1 has onderdeel a from 2024-07-01 (unconfirmed, see the data); Besluit
+    // Jeugdwet art. 2.3 exists from 2024-07-01 and Uitvoeringsbesluit Wmo 2015 art. 5.4 from
+    // 2017-06-01: before, a finding does not cite them.
+    const auto wmo_labour = cite(wmo, "2.6.6", "1", "a", Law::wmo2015);
     return {
         declare("PRICE-001", Severity::error, Stage::price, price_001).law(Law::wmo2015).in_force("2024-07-01")
             .titled("Wmo: prijs niet gebaseerd op de zes kostprijselementen a-f",
@@ -291,7 +291,7 @@ std::vector<Rule> price_rules() {
         declare("PRICE-007", Severity::warning, Stage::price, price_007)
             .titled("Parameter van het kostprijsmodel buiten de plausibele bandbreedte",
                     "Cost model parameter outside its plausible band")
-            .citing({jw_elements, wmo_elements})
+            .citing({jw_elements, wmo_elements, jw_labour, wmo_labour})
             .noting("Bands: data/bands/default.yaml, each with its source; bands marked "
                     "unconfirmed are library defaults."),
         declare("PRICE-008", Severity::error, Stage::price, price_008).in_force("2017-06-01")

@@ -19,22 +19,30 @@ const std::vector<ProcedureKind> sas_and_full{ProcedureKind::sas, ProcedureKind:
 bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys_days{b}; }
 
 /// The end of a statutory period counted forward: the nominal last day, and that day moved to the
-/// next working day by Algemene termijnenwet art. 1 lid 1 when it is a Saturday, Sunday or public
-/// holiday (art. 3). Only for periods of at most 90 days (art. 4 lid 1 onder a): the periods here
+/// next working day by Algemene termijnenwet art. 1 lid 1 when it is a Saturday, Sunday, public
+/// holiday (art. 3 lid 1-2) or a day a royal decree assimilates with one (art. 3 lid 3; the
+/// calendar's decrees). Only for periods of at most 90 days (art. 4 lid 1 onder a): the periods here
 /// are 20 and 30 days. That the Act covers the Aw 2012 periods follows from its art. 1 ("een in een
 /// wet gestelde termijn"); research/legal-rules.md does not discuss the Act.
 struct PeriodEnd {
     Date nominal;
     Date end;
+    /// The days assimilated by decree that the period crossed while it was extended, with their decree.
+    std::vector<std::pair<Date, const HolidayDecree*>> assimilated;
     bool extended() const { return date::sys_days{nominal} != date::sys_days{end}; }
 };
-PeriodEnd statutory_period_end(const Date& nominal, bool at_most_90_days = true) {
-    return PeriodEnd{nominal, at_most_90_days ? extend_to_working_day(nominal) : nominal};
+PeriodEnd statutory_period_end(const RuleContext& c, const Date& nominal, bool at_most_90_days = true) {
+    static const HolidayCalendar act_only;  // a context without a calendar: the Act's own days
+    const HolidayCalendar& calendar = c.holidays ? *c.holidays : act_only;
+    if (!at_most_90_days) return PeriodEnd{nominal, nominal, {}};
+    const Date end = calendar.extend_to_working_day(nominal);
+    return PeriodEnd{nominal, end, calendar.assimilated_between(nominal, end)};
 }
 
 /// The message variant, evidence and citation tags of a finding about a period that may have been
 /// extended: "<variant>_extended" with `deadline_nominal` and the Algemene termijnenwet citations
-/// when it was.
+/// when it was; when a day assimilated by royal decree moved it, `assimilated_days` and
+/// `holiday_decree` name the days and the decree.
 std::string variant_of(const std::string& variant, const PeriodEnd& p) {
     return p.extended() ? variant + "_extended" : variant;
 }
@@ -44,7 +52,17 @@ std::vector<std::string> tags_of(const PeriodEnd& p, std::vector<std::string> ta
 }
 void add_period(Fields& f, const PeriodEnd& p) {
     f.emplace_back("deadline", fmt(p.end));
-    if (p.extended()) f.emplace_back("deadline_nominal", fmt(p.nominal));
+    if (!p.extended()) return;
+    f.emplace_back("deadline_nominal", fmt(p.nominal));
+    if (p.assimilated.empty()) return;
+    std::vector<std::string> days, decrees;
+    for (const auto& [day, decree] : p.assimilated) {
+        days.push_back(fmt(day));
+        const std::string name = decree->citation();
+        if (std::find(decrees.begin(), decrees.end(), name) == decrees.end()) decrees.push_back(name);
+    }
+    f.emplace_back("assimilated_days", join(days));
+    f.emplace_back("holiday_decree", join(decrees, "; "));
 }
 
 /// Whether a start publication (contract notice or prior information notice) precedes the award.
@@ -126,7 +144,7 @@ void sas_002(const Document& doc, const RuleContext&, Emitter& out) {
     }
 }
 
-void sas_003(const Document& doc, const RuleContext&, Emitter& out) {
+void sas_003(const Document& doc, const RuleContext& c, Emitter& out) {
     if (!doc.award || !doc.award->date) {
         out.not_evaluated("award.date");
         return;
@@ -137,7 +155,7 @@ void sas_003(const Document& doc, const RuleContext&, Emitter& out) {
     }
     const Date award = *doc.award->date;
     const bool bundled = doc.award->bundled_quarterly.value_or(false);
-    const PeriodEnd period = statutory_period_end(bundled ? add_days(end_of_quarter(award), 30) : add_days(award, 30));
+    const PeriodEnd period = statutory_period_end(c, bundled ? add_days(end_of_quarter(award), 30) : add_days(award, 30));
     const Date deadline = period.end;
     const auto notices = publications_of(doc, PublicationKind::award_notice);
     Fields base{{"award_date", fmt(award)}};
@@ -222,7 +240,7 @@ void sas_006(const Document& doc, const RuleContext& c, Emitter& out) {
     // Concluded more than a week after the nominal end: past any extension (no run of Saturdays,
     // Sundays and holidays is that long); this also keeps the date arithmetic in range.
     if (days_between(*doc.award->date, concluded) - 7 > **days) return;
-    const PeriodEnd period = statutory_period_end(add_days(*doc.award->date, static_cast<long>(**days)), **days <= 90);
+    const PeriodEnd period = statutory_period_end(c, add_days(*doc.award->date, static_cast<long>(**days)), **days <= 90);
     if (before(period.end, concluded)) return;
     Fields f{{"days", std::to_string(**days)}, {"award_date", fmt(*doc.award->date)}, {"contract_concluded", fmt(concluded)}};
     add_period(f, period);
@@ -230,7 +248,7 @@ void sas_006(const Document& doc, const RuleContext& c, Emitter& out) {
              {"award.contract_concluded", "award.date", "procedure.standstill_days"}, tags_of(period, tags));
 }
 
-void sas_007(const Document& doc, const RuleContext&, Emitter& out) {
+void sas_007(const Document& doc, const RuleContext& c, Emitter& out) {
     const StartCheck s = start_publication(doc);
     if (!s.has_publications) {
         out.not_evaluated("publications");
@@ -245,7 +263,7 @@ void sas_007(const Document& doc, const RuleContext&, Emitter& out) {
     std::optional<std::pair<std::size_t, PeriodEnd>> shifted;  // a notice only the extension makes too late
     for (const auto& [i, p] : publications_of(doc, PublicationKind::voluntary_ex_ante)) {
         if (!p->date) continue;
-        const PeriodEnd period = statutory_period_end(add_days(*p->date, 20));
+        const PeriodEnd period = statutory_period_end(c, add_days(*p->date, 20));
         if (before(period.end, concluded)) return;
         if (before(period.nominal, concluded) && !shifted) shifted = std::make_pair(i, period);
     }

@@ -91,7 +91,7 @@ TEST_CASE("SAS-003: a deadline on a Saturday, Easter Monday or Koningsdag moves 
     };
     const Case cases[] = {
         {"2024-03-02", "2024-04-01", "2024-04-02"},  // tweede Paasdag 2024
-        {"2023-03-28", "2023-04-27", "2023-04-28"},  // Koningsdag 2023 (a Thursday)
+        {"2023-03-28", "2023-04-27", "2023-05-01"},  // Koningsdag 2023 (a Thursday), then 28 April assimilated by decree
         {"2025-03-27", "2025-04-26", "2025-04-28"},  // Koningsdag 2025, on the Saturday
         {"2024-04-05", "2024-05-05", "2024-05-06"},  // the fifth of May 2024 (a Sunday)
     };

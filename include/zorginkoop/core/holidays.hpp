@@ -17,9 +17,12 @@
 // Art. 4 lid 1 onder a excludes, among others, periods described in more than 90 days, twelve
 // weeks or three months, or in years: the callers apply art. 1 only to periods of at most 90 days.
 //
-// Not modelled: days a royal decree assimilates under art. 3 lid 3 (published in the
-// Staatscourant for a few years at a time), and art. 2 (a period of at least three days that must
-// contain two working days). The day on which the King's birthday is celebrated is 27 April, or
+// Days a royal decree assimilates under art. 3 lid 3 ("Wij kunnen bepaalde dagen voor de toepassing
+// van deze wet met de in het eerste lid genoemde gelijkstellen"; the decree is published in the
+// Staatscourant, usually for three years at a time) are a HolidayCalendar's decrees: the library's
+// are data/law/holidays.yaml (law/holiday_decrees.hpp reads them); core reads no data. The free
+// functions below know only the days of the Act itself. Not modelled: art. 2 (a period of at least
+// three days that must contain two working days). The day on which the King's birthday is celebrated is 27 April, or
 // 26 April when the 27th is a Sunday: that shift is fixed by royal decree, not by the Act itself
 // (the Act only names "de dag waarop de verjaardag van de Koning wordt gevierd"); the research
 // behind this library does not quote the decree. Koningsdag exists from 2014 (before, Koninginnedag
@@ -28,6 +31,9 @@
 // Easter Sunday: the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
 
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "zorginkoop/core/date.hpp"
 
@@ -92,5 +98,77 @@ inline Date extend_to_working_day(const Date& end) {
     while (!is_working_day(d)) d = add_days(d, 1);
     return d;
 }
+
+/// A royal decree under Algemene termijnenwet art. 3 lid 3: the days it assimilates with the
+/// public holidays of art. 3 lid 1, with how it is cited.
+struct HolidayDecree {
+    std::string key;    // stable key ("atw_2023_2025")
+    std::string title;  // the decree's title ("Besluit gelijkstelling van ... met een algemeen erkende feestdag")
+    /// Where it was published ("Stcrt. 2016, 58653"); empty when not known.
+    std::string publication;
+    /// The id of its consolidation on wetten.overheid.nl ("BWBR0038666"); empty when none.
+    std::string bwb;
+    std::vector<Date> days;
+    /// Whether the days were checked against the decree's own text (false: secondary sources only).
+    bool confirmed = false;
+
+    /// How a finding names it: the title, with the publication and the BWB id when known.
+    std::string citation() const {
+        std::string refs = publication;
+        if (!bwb.empty()) refs += (refs.empty() ? "" : "; ") + bwb;
+        return refs.empty() ? title : title + " (" + refs + ")";
+    }
+};
+
+/// The working days of the Algemene termijnenwet with the days assimilated by royal decree (art. 3
+/// lid 3). An immutable value: the library's decrees are `bundled_holiday_calendar()`
+/// (law/holiday_decrees.hpp); a default-constructed calendar knows the Act's own days only.
+class HolidayCalendar {
+public:
+    HolidayCalendar() = default;
+    /// A day listed twice, in one decree or in two, is an InvalidInput naming both.
+    explicit HolidayCalendar(std::vector<HolidayDecree> decrees) : decrees_(std::move(decrees)) {
+        for (std::size_t i = 0; i < decrees_.size(); ++i)
+            for (std::size_t j = 0; j < decrees_[i].days.size(); ++j)
+                for (std::size_t k = i; k < decrees_.size(); ++k)
+                    for (std::size_t l = (k == i ? j + 1 : 0); l < decrees_[k].days.size(); ++l)
+                        if (date::sys_days{decrees_[i].days[j]} == date::sys_days{decrees_[k].days[l]})
+                            throw InvalidInput("holiday decrees: " + format_date(decrees_[i].days[j]) + " is listed by '" +
+                                               decrees_[i].key + "' and by '" + decrees_[k].key + "'");
+    }
+
+    const std::vector<HolidayDecree>& decrees() const noexcept { return decrees_; }
+
+    /// The decree that assimilates `d` with a public holiday, or nullptr.
+    const HolidayDecree* assimilated_by(const Date& d) const noexcept {
+        for (const auto& decree : decrees_)
+            for (const auto& day : decree.days)
+                if (date::sys_days{day} == date::sys_days{d}) return &decree;
+        return nullptr;
+    }
+    /// A public holiday of art. 3 lid 1 or 2, or a day a decree assimilates with one (lid 3).
+    bool is_holiday(const Date& d) const { return is_public_holiday(d) || assimilated_by(d) != nullptr; }
+    bool is_working_day(const Date& d) const {
+        const date::weekday w{date::sys_days{d}};
+        return w != date::Saturday && w != date::Sunday && !is_holiday(d);
+    }
+    /// Art. 1 lid 1 with the assimilated days (see the free function).
+    Date extend_to_working_day(const Date& end) const {
+        Date d = end;
+        while (!is_working_day(d)) d = add_days(d, 1);
+        return d;
+    }
+    /// The assimilated days from `from` up to, not including, `to`, with their decrees, in date order:
+    /// the days that moved a period ending on `from` to `to`.
+    std::vector<std::pair<Date, const HolidayDecree*>> assimilated_between(const Date& from, const Date& to) const {
+        std::vector<std::pair<Date, const HolidayDecree*>> out;
+        for (Date d = from; date::sys_days{d} < date::sys_days{to}; d = add_days(d, 1))
+            if (const HolidayDecree* decree = assimilated_by(d)) out.emplace_back(d, decree);
+        return out;
+    }
+
+private:
+    std::vector<HolidayDecree> decrees_;
+};
 
 }  // namespace zorginkoop

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "zorginkoop/core/date.hpp"
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
@@ -32,6 +33,40 @@ struct LawVersion {
     std::string source;  // where the research gives this date
 };
 
+/// Where a provision stands in a law: article, lid, onderdeel ("" when not cited to that level).
+struct ProvisionPlace {
+    std::string article;
+    std::string lid = {};
+    std::string onderdeel = {};
+
+    bool operator==(const ProvisionPlace& o) const {
+        return article == o.article && lid == o.lid && onderdeel == o.onderdeel;
+    }
+    bool operator!=(const ProvisionPlace& o) const { return !(*this == o); }
+};
+
+/// A provision the library cites, with the dates it exists (data/law/laws.yaml, `provisions`).
+/// A place may be listed more than once, for periods that do not overlap.
+struct Provision {
+    ProvisionPlace place;
+    /// First day in force; nullopt when no source gives it (the provision is then taken to exist
+    /// on every date, and `dated` is false).
+    std::optional<Date> from;
+    /// Last day in force (inclusive); nullopt: still in force.
+    std::optional<Date> until;
+    /// Where the same rule stood before `from` (nullopt: nowhere: it did not exist before).
+    std::optional<ProvisionPlace> preceded_by;
+    std::string source;
+    /// Whether the dates were read in official texts (false: partly from secondary sources or not at all).
+    bool confirmed = false;
+
+    bool dated() const noexcept { return from.has_value(); }
+    bool in_force(const Date& d) const {
+        const date::sys_days x{d};
+        return (!from || date::sys_days{*from} <= x) && (!until || x <= date::sys_days{*until});
+    }
+};
+
 struct LegalSource {
     std::string id;          // BWBR0034925 / 32014L0024 / ECLI:EU:C:2016:399
     LawKind kind;
@@ -44,6 +79,9 @@ struct LegalSource {
     std::optional<LawVersion> version = {};
     /// Other dated versions the library cites (historic texts, the reële-prijs text), by name.
     std::vector<LawVersion> versions = {};
+    /// The provisions the library cites, with the dates they exist (official texts: every cited
+    /// article, lid and onderdeel is listed; empty for guidance, judgments and EU texts).
+    std::vector<Provision> provisions = {};
 };
 
 class LawRegistry {
@@ -64,6 +102,16 @@ public:
     const LegalSource& by_key(std::string_view key) const;
     /// The date of the named version of law `key` (see LegalSource::versions); InvalidInput if absent.
     Date version_date(std::string_view key, std::string_view name) const;
+
+    /// Whether law `id` lists `place` among its provisions (in any period).
+    bool lists(std::string_view id, const ProvisionPlace& place) const;
+    /// The entry for `place` in force on `on`; nullptr when none is.
+    const Provision* provision(std::string_view id, const ProvisionPlace& place, const Date& on) const;
+    /// Where the rule cited at `place` stood on `on`: `place` itself when in force then, else the
+    /// place it had before (following `preceded_by` from the entry of `place` that starts after
+    /// `on`); nullopt when it did not exist on `on`. A law that lists no provisions returns `place`
+    /// (its provisions are not dated). A place the law does not list is an InvalidInput.
+    std::optional<ProvisionPlace> place_in_force(std::string_view id, const ProvisionPlace& place, const Date& on) const;
 
     bool contains(std::string_view id) const {
         for (const auto& l : laws_)

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "zorginkoop/core/date.hpp"
+#include "zorginkoop/core/holidays.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
@@ -39,7 +40,8 @@ enum class Stage { regime, value, publication, term, award, price, open_house, f
 /// Version: a citation of an official text (BWB) links the version in force on the check's
 /// reference date (wetten.overheid.nl's geldigheidsdatum); without a reference date it links
 /// `version_date`, the version the research quoted. A `pinned` citation (an explicitly dated
-/// historic text) always links `version_date`.
+/// historic text) always links `version_date`. The article, lid and onderdeel are those of the
+/// provision in force on that version date (data/law/laws.yaml `provisions`; see resolve_citation).
 ///
 /// A Citation is the one citation type, LegalRef, as a rule declares it (law id, article, lid,
 /// onderdeel, version date; `url` stays empty until LawRegistry::cite resolves it) with where it applies.
@@ -48,11 +50,16 @@ struct Citation : LegalRef {
     std::optional<Law> law;
     std::string tag;
     bool pinned = false;
-    /// The onderdeel exists only in versions from this date; an earlier version is cited without it.
-    std::optional<Date> onderdeel_from;
     /// The law's key in data/law/laws.yaml ("jeugdwet"); `law_id` is its official id.
     std::string law_key;
 };
+
+/// The citation `c` as a finding cites it on `reference_date` (nullopt: none): official texts (BWB)
+/// link the version in force on that date, a pinned citation its own version, others the quoted
+/// version; and the provision is the one in force on that version date (LawRegistry::place_in_force:
+/// the place the rule then had, e.g. Jeugdwet art. 2.12 before art. 2.11 lid 2 onder a). nullopt:
+/// the provision did not exist then, and the finding does not cite it.
+std::optional<LegalRef> resolve_citation(const Citation& c, const std::optional<Date>& reference_date, const LawRegistry& laws);
 
 /// What the caller can set for a check.
 struct CheckOptions {
@@ -65,6 +72,10 @@ struct CheckOptions {
     /// Report::omitted (by severity and message key) and in its summary. 0: list every finding.
     std::size_t max_findings_per_rule = default_max_findings_per_rule;
     static constexpr std::size_t default_max_findings_per_rule = 100;
+    /// The days royal decrees assimilate with public holidays (Algemene termijnenwet art. 3 lid 3),
+    /// used where statutory deadlines are extended; nullopt: the bundled decrees
+    /// (bundled_holiday_calendar(), data/law/holidays.yaml).
+    std::optional<HolidayCalendar> holidays;
 };
 
 /// Facts derived from the document once, before the rules run.
@@ -85,6 +96,8 @@ struct RuleContext {
     /// Whether Part 2 of the Aanbestedingswet 2012 applies (regime_value ≥ EUR 750,000).
     std::optional<bool> part2_applies;
     const LawRegistry* laws = nullptr;
+    /// The working-day calendar of the Algemene termijnenwet: options.holidays, else the bundled one.
+    const HolidayCalendar* holidays = nullptr;
 };
 
 class Emitter;
