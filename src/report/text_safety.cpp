@@ -46,11 +46,14 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
 
 /// Code points never shown as they are: C0 controls (NUL, BEL, BS, TAB, LF, CR, ESC, ...), DEL,
 /// C1 controls (U+0080-U+009F, CSI U+009B among them), the noncharacters U+FFFE and U+FFFF
-/// (not XML characters), and the bidirectional embedding, override and isolate controls
-/// (U+202A-U+202E, U+2066-U+2069), which reorder what a reader sees on the line.
+/// (not XML characters), the line and paragraph separators U+2028 and U+2029 (which break a
+/// line in many viewers and editors), and the bidirectional formatting characters of Unicode
+/// (UAX #9): the marks U+200E, U+200F and U+061C and the embedding, override and isolate controls
+/// U+202A-U+202E and U+2066-U+2069, which reorder what a reader sees on the line.
 bool is_unsafe(char32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 void append_hex(std::string& out, unsigned long value, int digits) {

@@ -37,6 +37,19 @@ TEST_CASE("Rate", "[rate]") {
     CHECK("0.0629695"_rate.round(RoundingPolicy(RoundingMode::half_up, 4)) == "0.063"_rate);
 }
 
+TEST_CASE("Rate::from_percent refuses a percentage it would have to round", "[rate]") {
+    // 16 fractional digits of a percentage are 18 of the fraction: exact
+    CHECK(Rate::from_percent("1.0000000000000001"_dec).value() == Decimal::parse("0.010000000000000001"));
+    CHECK(Rate::from_percent("-0.0000000000000001"_dec).value() == Decimal::parse("-1e-18"));
+    // one more digit would be rounded away: refused like Decimal::parse("1e-19")
+    CHECK_THROWS_AS(Decimal::parse("1e-19"), InvalidInput);
+    CHECK_THROWS_AS(Rate::from_percent("1.000000000000000001"_dec), InvalidInput);
+    CHECK_THROWS_AS(Rate::from_percent("5e-17"_dec), InvalidInput);
+    CHECK_THROWS_AS(Rate::from_percent("-0.00000000000000005"_dec), InvalidInput);
+    CHECK_THROWS_WITH(Rate::from_percent("1.000000000000000001"_dec),
+                      Catch::Contains("'1.000000000000000001'") && Catch::Contains("16 fractional digits"));
+}
+
 TEST_CASE("iJw helpers", "[ijw]") {
     CHECK(ijw::to_amount_cents("60.23"_eur) == 6023);
     CHECK(ijw::to_amount_cents("0"_eur) == 0);

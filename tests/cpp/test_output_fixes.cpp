@@ -68,6 +68,23 @@ TEST_CASE("terminal_safe writes controls and stray bytes as visible escapes", "[
     CHECK(terminal_clean(terminal_safe(hostile)));
 }
 
+TEST_CASE("terminal_safe escapes the line separators and the bidirectional marks", "[output][escape]") {
+    CHECK(terminal_safe("a\xe2\x80\xa8" "b") == "a\\u2028b");  // LINE SEPARATOR
+    CHECK(terminal_safe("a\xe2\x80\xa9" "b") == "a\\u2029b");  // PARAGRAPH SEPARATOR
+    CHECK(terminal_safe("a\xe2\x80\x8e" "b") == "a\\u200eb");  // LEFT-TO-RIGHT MARK
+    CHECK(terminal_safe("a\xe2\x80\x8f" "b") == "a\\u200fb");  // RIGHT-TO-LEFT MARK
+    CHECK(terminal_safe("a\xd8\x9c" "b") == "a\\u061cb");       // ARABIC LETTER MARK
+    for (const char* c : {"\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad", "\xe2\x80\xae",
+                          "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9"}) {
+        CAPTURE(c);
+        CHECK(terminal_safe(c).rfind("\\u20", 0) == 0);
+    }
+    // neighbours that are ordinary text stay as they are
+    CHECK(terminal_safe("\xe2\x80\x8d\xe2\x80\x94\xe2\x80\xaf\xe2\x81\xa0") ==
+          "\xe2\x80\x8d\xe2\x80\x94\xe2\x80\xaf\xe2\x81\xa0");  // ZWJ, em dash, narrow nbsp, word joiner
+    CHECK(xml_escape("\xe2\x80\xa8\xe2\x80\x8f") == "\\u2028\\u200f");
+}
+
 TEST_CASE("xml_escape gives XML character data for any bytes", "[output][escape]") {
     CHECK(xml_escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
     CHECK(xml_escape("]]>") == "]]&gt;");

@@ -59,3 +59,59 @@ def test_plugin_fails_on_a_rule_id_not_in_the_catalogue(pytester: pytest.Pyteste
         "*? PRICE-099 (expect.fires)*",
     ])
     result.stdout.no_fnmatch_line("*? SAS-003 *")
+
+
+JSON_DOC = {
+    "zorginkoop": 1,
+    "id": "json",
+    "law": "jeugdwet",
+    "procedure": {"kind": "sas", "award_record": False},
+    "estimated_value": {"declared": "2000000.00"},
+    "award": {"date": "2023-05-01"},
+    "publications": [
+        {"kind": "contract_notice", "date": "2022-10-01", "eforms_subtype": 20},
+        {"kind": "award_notice", "date": "2023-06-15", "eforms_subtype": 33},
+    ],
+}
+
+
+def test_plugin_finds_expect_by_reading_the_document(pytester: pytest.Pytester) -> None:
+    import json
+
+    # every one of these has a top-level expect that a line pattern does not see; each names a
+    # rule id that does not exist, so each must be collected and fail
+    pretty = dict(JSON_DOC, expect={"silent": ["SAS-991"]})
+    pytester.makefile(".zorginkoop.json", pretty=json.dumps(pretty, indent=2))
+    one_line = dict(JSON_DOC, expect={"silent": ["SAS-992"]})
+    pytester.makefile(".zorginkoop.json", oneline=json.dumps(one_line))
+    pytester.makefile(".zorginkoop.yaml", quoted=DOC.format(id="quoted", expect="'expect': {silent: [SAS-993]}"))
+    pytester.makefile(".zorginkoop.yaml", complex=DOC.format(id="complex", expect="? expect\n: {silent: [SAS-994]}"))
+    pytester.makefile(".zorginkoop.yml", flow='{zorginkoop: 1, id: flow, law: jeugdwet, procedure: {kind: sas}, '
+                      'award: {date: 2023-05-01}, expect: {silent: [SAS-995]}}')
+    bom = "\ufeffexpect: {silent: [SAS-996]}\n" + DOC.format(id="bom", expect="")
+    (pytester.path / "bom.zorginkoop.yaml").write_bytes(bom.encode("utf-8"))
+    # a document that passes, to show the reader and the check agree
+    ok = dict(JSON_DOC, expect={"fires": ["SAS-003"], "silent": ["SAS-001"]})
+    pytester.makefile(".zorginkoop.json", ok=json.dumps(ok, indent=4))
+    # not tests: no expect, or expect below the top level
+    pytester.makefile(".zorginkoop.json", plain=json.dumps(JSON_DOC, indent=2))
+    pytester.makefile(".zorginkoop.yaml", nested=DOC.format(id="nested", expect="notes:\n  expect: SAS-990"))
+    result = pytester.runpytest(*_plugin_args(), "-rf")
+    result.assert_outcomes(passed=1, failed=6)
+    result.stdout.fnmatch_lines_random([f"*? SAS-99{i} (expect.silent)*" for i in range(1, 7)])
+    result.stdout.no_fnmatch_line("*SAS-990*")
+
+
+def test_plugin_collects_an_unreadable_document_and_fails_it(pytester: pytest.Pytester) -> None:
+    # malformed YAML, malformed JSON and bytes that are not UTF-8: none has a readable expect, and
+    # none may be skipped in silence
+    pytester.makefile(".zorginkoop.yaml", badyaml="zorginkoop: 1\nid: [unclosed\n")
+    pytester.makefile(".zorginkoop.json", badjson='{"zorginkoop": 1, "id": "x",')
+    (pytester.path / "latin1.zorginkoop.yaml").write_bytes("zorginkoop: 1\nid: caf\u00e9\n".encode("latin-1"))
+    result = pytester.runpytest(*_plugin_args())
+    result.assert_outcomes(failed=3)
+    result.stdout.fnmatch_lines_random([
+        "*badyaml.zorginkoop.yaml: the document cannot be read:*",
+        "*badjson.zorginkoop.json: the document cannot be read:*",
+        "*latin1.zorginkoop.yaml: the document cannot be read:*",
+    ])

@@ -49,15 +49,31 @@ bool is_float_like(py::handle value) { return py::isinstance<py::float_>(value) 
 bool is_int_like(py::handle value) {
     return !is_bool_like(value) && (py::isinstance<py::int_>(value) || PyIndex_Check(value.ptr()) != 0);
 }
-std::string int_text(py::handle value) {
-    if (py::isinstance<py::int_>(value)) return py::str(value).cast<std::string>();
-    return py::str(py::reinterpret_steal<py::object>([&] {
-               PyObject* i = PyNumber_Index(value.ptr());
-               if (!i) throw py::error_already_set();
-               return i;
-           }()))
-        .cast<std::string>();
+/// The exact int of an int-like value: an int subclass by its value (never through an overridden
+/// __str__, __repr__ or __index__: PyNumber_Index copies the value of an int subclass), a numpy
+/// integer or another __index__ value through operator.index.
+py::int_ exact_int(py::handle value) {
+    PyObject* i = PyNumber_Index(value.ptr());
+    if (!i) throw py::error_already_set();
+    return py::reinterpret_steal<py::int_>(i);
 }
+/// The decimal text of an int-like value. An int far beyond the range of Decimal (about 3.4e20)
+/// is an Overflow here, before Python's limit on int-to-text conversion could raise a ValueError.
+std::string int_text(py::handle value) {
+    const py::int_ i = exact_int(value);
+    const auto bits = i.attr("bit_length")().cast<std::size_t>();
+    if (bits > 256)
+        throw Overflow("an integer of " + std::to_string(bits) + " bits is outside the exact range of numbers");
+    PyObject* text = PyObject_Str(i.ptr());  // the exact int's own conversion
+    if (!text) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(text).cast<std::string>();
+}
+/// The text of a decimal.Decimal (or a subclass) by its value: Decimal.__str__ of the base class,
+/// never a subclass's own __str__ or as_tuple.
+std::string decimal_text(py::handle value) {
+    return py::str(decimal_class().attr("__str__")(value)).cast<std::string>();
+}
+bool decimal_is_finite(py::handle value) { return decimal_class().attr("is_finite")(value).cast<bool>(); }
 }  // namespace
 
 Decimal to_decimal(py::handle value, const std::string& what) {
@@ -70,11 +86,17 @@ Decimal to_decimal(py::handle value, const std::string& what) {
     if (is_bool_like(value)) throw py::type_error(what + ": expected a decimal number, not a bool");
     if (is_float_like(value)) raise_float_error(what);
     if (py::isinstance<py::str>(value)) return Decimal::parse(value.cast<std::string>());
-    if (is_int_like(value)) return Decimal::parse(int_text(value));
+    if (is_int_like(value)) {
+        try {
+            return Decimal::parse(int_text(value));
+        } catch (const Overflow& e) {
+            throw Overflow(what + ": " + e.message());
+        }
+    }
     if (py::isinstance(value, decimal_class())) {
-        if (!value.attr("is_finite")().cast<bool>())
-            throw py::value_error(what + ": " + py::str(value).cast<std::string>() + " is not a finite number");
-        return Decimal::parse(py::str(value).cast<std::string>());
+        const std::string text = decimal_text(value);
+        if (!decimal_is_finite(value)) throw InvalidInput(what + ": " + text + " is not a finite number");
+        return Decimal::parse(text);
     }
     if (py::isinstance<Money>(value)) return value.cast<const Money&>().amount();
     if (py::isinstance<Rate>(value)) return value.cast<const Rate&>().value();
@@ -127,12 +149,32 @@ py::object from_decimal(const Decimal& d, int min_fraction_digits) {
     return decimal_class()(d.to_string(min_fraction_digits));
 }
 
+std::string to_path(py::handle value, const std::string& what) {
+    py::object encoded;
+    try {
+        encoded = py::module_::import("os").attr("fsencode")(value);
+    } catch (py::error_already_set& e) {
+        if (!e.matches(PyExc_UnicodeError)) throw;
+        throw InvalidInput(what + ": the path " + py::repr(value).cast<std::string>() +
+                           " is not a file name of this system (it holds a lone surrogate)");
+    }
+    if (!py::isinstance<py::bytes>(encoded))
+        throw py::type_error(what + ": expected a path (str or os.PathLike), got " + type_name(value));
+    return encoded.cast<std::string>();
+}
+
+py::str text_to_python(const std::string& text) {
+    PyObject* s = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "surrogateescape");
+    if (!s) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(s);
+}
+
 Date to_date(py::handle value, const std::string& what) {
     if (py::isinstance<py::str>(value)) return parse_date(value.cast<std::string>());
     if (py::isinstance(value, date_class()) &&
         !py::isinstance(value, py::module_::import("datetime").attr("datetime"))) {
-        return make_date(value.attr("year").cast<int>(), value.attr("month").cast<unsigned>(),
-                         value.attr("day").cast<unsigned>());
+        // by value: datetime.date.isoformat of the base class, never a subclass's own attributes
+        return parse_date(py::str(date_class().attr("isoformat")(value)).cast<std::string>());
     }
     throw py::type_error(what + ": expected datetime.date or an ISO date string");
 }
@@ -166,9 +208,9 @@ public:
             return io::Node::scalar(value.cast<bool>() ? "true" : "false", io::Node::Style::plain);
         if (is_float_like(value)) raise_float_error(what);
         if (py::isinstance<py::str>(value)) return io::Node::scalar(utf8(value, path), io::Node::Style::quoted);
-        if (is_int_like(value)) return io::Node::scalar(int_text(value), io::Node::Style::plain);
-        if (py::isinstance(value, decimal_class()) || py::isinstance<Money>(value) || py::isinstance<Rate>(value))
-            return io::Node::scalar(to_decimal(value, what).to_string(), io::Node::Style::plain);
+        if (is_int_like(value) || py::isinstance(value, decimal_class()) || py::isinstance<Money>(value) ||
+            py::isinstance<Rate>(value))
+            return io::Node::scalar(number_text(value, path), io::Node::Style::plain);
         if (py::isinstance(value, date_class()))
             return io::Node::scalar(format_date(to_date(value, what)), io::Node::Style::plain);
         const bool mapping =
@@ -192,6 +234,28 @@ public:
     }
 
 private:
+    /// The canonical text of a number at `path`. A number that is not finite (NaN, Infinity) is a
+    /// ParseError and one outside the range of Decimal an Overflow, each naming the path.
+    /// An int keeps its digits (only an int of more than 256 bits is refused).
+    static std::string number_text(py::handle value, const std::string& path) {
+        const Location at = Location::at(path);
+        try {
+            if (is_int_like(value)) return int_text(value);
+            if (py::isinstance(value, decimal_class())) {
+                const std::string text = decimal_text(value);
+                if (!decimal_is_finite(value))
+                    throw ParseError(text + " is not a finite number (NaN and Infinity are not amounts)", at);
+                return Decimal::parse(text).to_string();
+            }
+            return to_decimal(value, path).to_string();  // Money, Rate: always in range
+        } catch (const Overflow& e) {
+            if (!e.path().empty()) throw;
+            throw Overflow(e.message(), at);
+        } catch (const InvalidInput& e) {
+            throw ParseError(e.message(), at);
+        }
+    }
+
     io::Node build_mapping(py::handle value, const std::string& path) {
         io::Node m = io::Node::mapping();
         for (py::handle item : value.attr("items")()) {

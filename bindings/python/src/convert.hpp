@@ -22,6 +22,13 @@ zorginkoop::Decimal to_decimal(py::handle value, const std::string& what);
 py::object from_decimal(const zorginkoop::Decimal& d);
 /// decimal.Decimal with at least `min_fraction_digits` fractional digits (Decimal("54.30")).
 py::object from_decimal(const zorginkoop::Decimal& d, int min_fraction_digits);
+/// A file path argument (str or os.PathLike) as the bytes of the file name (os.fsencode, so a
+/// name read with surrogateescape round-trips); a str that is no file name of this system (a
+/// lone surrogate) is an InvalidInput naming `what`.
+std::string to_path(py::handle value, const std::string& what);
+/// Text from the library (a path, a file name) as str: UTF-8, with any byte that is not UTF-8
+/// kept by surrogateescape (the inverse of os.fsencode).
+py::str text_to_python(const std::string& text);
 /// datetime.date → Date; str "YYYY-MM-DD" accepted too.
 zorginkoop::Date to_date(py::handle value, const std::string& what);
 py::object from_date(const zorginkoop::Date& d);

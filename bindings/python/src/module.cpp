@@ -3,7 +3,9 @@
 
 #include <pybind11/pybind11.h>
 
+#include "convert.hpp"
 #include "zorginkoop/core/error.hpp"
+#include "zorginkoop/report/serialise.hpp"
 #include "zorginkoop/version.hpp"
 
 namespace py = pybind11;
@@ -18,7 +20,10 @@ void register_declarations(py::module_& m);
 
 namespace {
 
-/// Raise the Python class of zorginkoop.errors that matches the C++ error, one to one.
+/// Raise the Python class of zorginkoop.errors that matches the C++ error, one to one. The text
+/// (str(exc)) and `message` are escaped as in the text reports (terminal_safe: ESC, BEL and the
+/// other controls from a user's keys, paths or file names become visible \x1b escapes); `path`
+/// and `source` keep the exact strings, for programs.
 void raise_error(const zorginkoop::Error& e) {
     py::module_ errors = py::module_::import("zorginkoop.errors");
     const char* cls_name = "ZorginkoopError";
@@ -31,17 +36,17 @@ void raise_error(const zorginkoop::Error& e) {
     }
     py::object cls = errors.attr(cls_name);
     py::dict kwargs;
-    kwargs["message"] = e.message();
-    kwargs["path"] = e.path();
+    kwargs["message"] = zorginkoop::terminal_safe(e.message());
+    kwargs["path"] = zkpy::text_to_python(e.path());
     kwargs["line"] = e.line();
     kwargs["column"] = e.column();
-    kwargs["source"] = e.where().source;
+    kwargs["source"] = zkpy::text_to_python(e.where().source);
     if (auto* md = dynamic_cast<const zorginkoop::MissingData*>(&e)) {
         kwargs["series"] = md->series();
         kwargs["year"] = md->year();
         kwargs["status"] = md->status();
     }
-    py::object exc = cls(py::str(e.what()), **kwargs);
+    py::object exc = cls(py::str(zorginkoop::terminal_safe(e.what())), **kwargs);
     PyErr_SetObject(cls.ptr(), exc.ptr());
 }
 

@@ -26,7 +26,7 @@ py::object dec(const Decimal& d, int digits = 0) {
 py::object opt_dec(const std::optional<Decimal>& d) { return d ? dec(*d) : py::none(); }
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
 
-std::string path_text(py::handle p) { return py::module_::import("os").attr("fspath")(p).cast<std::string>(); }
+std::string path_text(py::handle p) { return zkpy::to_path(p, "path"); }
 
 std::optional<int> opt_year(py::handle v) { return zkpy::to_opt_int(v, "first_contract_year"); }
 std::optional<Date> opt_as_of(py::handle v) {
@@ -183,7 +183,18 @@ void register_indexation(py::module_& m) {
         .def_static("bundled", &IndexSeriesSet::bundled)
         .def("with_series", [](const IndexSeriesSet& set, py::handle s) {
             if (py::isinstance<IndexSeries>(s)) return set.with(s.cast<IndexSeries>());
-            return set.with(s.cast<std::vector<IndexSeries>>());
+            if (py::isinstance<py::str>(s) || py::isinstance<py::bytes>(s) || py::isinstance<py::dict>(s) ||
+                !py::isinstance<py::iterable>(s))
+                throw py::type_error("series: expected an IndexSeries or a list of IndexSeries, got " +
+                                     zkpy::type_name(s));
+            std::vector<IndexSeries> items;
+            for (py::handle item : s) {
+                if (!py::isinstance<IndexSeries>(item))
+                    throw py::type_error("series[" + std::to_string(items.size()) + "]: expected an IndexSeries, got " +
+                                         zkpy::type_name(item));
+                items.push_back(item.cast<IndexSeries>());
+            }
+            return set.with(items);
         }, py::arg("series"))
         .def("overlay", &overlay_arg, py::arg("figures"))
         .def("with_file", [](const IndexSeriesSet& set, py::handle path) { return set.with_file(path_text(path)); },

@@ -29,9 +29,9 @@ procurement::CheckOptions options(py::object as_of, py::object regional_contract
 
 Document read_any(py::object document, py::object base_dir) {
     ReadOptions ro;
-    if (!base_dir.is_none()) ro.base_dir = py::str(base_dir).cast<std::string>();
+    if (!base_dir.is_none()) ro.base_dir = zkpy::to_path(base_dir, "base_dir");
     if (py::isinstance<py::str>(document) || py::hasattr(document, "__fspath__")) {
-        const std::string path = py::str(py::module_::import("os").attr("fspath")(document)).cast<std::string>();
+        const std::string path = zkpy::to_path(document, "document");
         py::gil_scoped_release release;
         return load_document(path, ro);
     }

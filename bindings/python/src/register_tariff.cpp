@@ -30,7 +30,7 @@ py::list letters(const std::string& s) {
 CostModel model_from(py::handle obj, const std::string& path) {
     if (py::isinstance<CostModel>(obj)) return obj.cast<CostModel>();
     if (py::isinstance<py::str>(obj) || py::hasattr(obj, "__fspath__"))
-        return CostModel::load(py::str(py::module_::import("os").attr("fspath")(obj)).cast<std::string>());
+        return CostModel::load(zkpy::to_path(obj, "model"));
     return CostModel::from_node(zkpy::to_node(obj, path), "", path);
 }
 
@@ -39,7 +39,7 @@ PlausibilityBands bands_from(py::handle obj) {
     if (py::isinstance<PlausibilityBands>(obj)) return obj.cast<PlausibilityBands>();
     if (py::isinstance<py::str>(obj) || py::hasattr(obj, "__fspath__"))
         return PlausibilityBands::bundled().overridden_by(
-            PlausibilityBands::load(py::str(py::module_::import("os").attr("fspath")(obj)).cast<std::string>()));
+            PlausibilityBands::load(zkpy::to_path(obj, "bands")));
     return PlausibilityBands::bundled().overridden_by(PlausibilityBands::from_node(zkpy::to_node(obj, "bands")));
 }
 
@@ -526,7 +526,7 @@ void register_tariff(py::module_& m) {
     py::class_<CostModel>(m, "CostModel", "A cost model (domain/cost-model.md): staff, hours, cost elements, rounding; read strictly from YAML, JSON, a mapping or a file.")
         .def_static("from_dict", [](py::handle d) { return CostModel::from_node(zkpy::to_node(d, "")); }, py::arg("mapping"))
         .def_static("load", [](py::handle p) {
-            return CostModel::load(py::str(py::module_::import("os").attr("fspath")(p)).cast<std::string>());
+            return CostModel::load(zkpy::to_path(p, "path"));
         }, py::arg("path"))
         .def_static("parse_yaml", [](const std::string& t) { return CostModel::parse_yaml(t); }, py::arg("text"))
         .def_static("parse_json", [](const std::string& t) { return CostModel::parse_json(t); }, py::arg("text"))
@@ -603,7 +603,7 @@ void register_tariff(py::module_& m) {
     py::class_<PlausibilityBands>(m, "PlausibilityBands", "Plausibility bands of cost-model parameters (the bundled ones, or a file or mapping overriding them).")
         .def_static("bundled", &PlausibilityBands::bundled)
         .def_static("load", [](py::handle p) {
-            return PlausibilityBands::load(py::str(py::module_::import("os").attr("fspath")(p)).cast<std::string>());
+            return PlausibilityBands::load(zkpy::to_path(p, "path"));
         }, py::arg("path"))
         .def_static("from_dict", [](py::handle d) { return PlausibilityBands::from_node(zkpy::to_node(d, "")); }, py::arg("mapping"))
         .def("overridden_by", &PlausibilityBands::overridden_by, py::arg("other"))

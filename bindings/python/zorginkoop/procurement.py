@@ -155,8 +155,16 @@ def fired(finding: Finding) -> bool:
     return finding.message_key != NOT_EVALUATED
 
 
+def _require_report(report: object, what: str) -> None:
+    if not isinstance(report, Report):
+        raise TypeError(f"{what}: expected a zorginkoop.Report (what zorginkoop.check returns), "
+                        f"got {type(report).__name__}")
+
+
 def fired_rules(report: Report) -> list[str]:
-    """The ids of the rules with at least one finding that fired, in report order."""
+    """The ids of the rules with at least one finding that fired, in report order. Anything but a
+    :class:`Report` is a TypeError."""
+    _require_report(report, "fired_rules")
     out: list[str] = []
     for f in report.findings:
         if fired(f) and f.rule not in out:
@@ -175,7 +183,9 @@ def _where(f: Finding) -> str:
 
 
 def assert_no_errors(report: Report, lang: str = "nl") -> None:
-    """Raise AssertionError listing every finding of error severity (rule, place, message, sources)."""
+    """Raise AssertionError listing every finding of error severity (rule, place, message, sources).
+    Anything but a :class:`Report` is a TypeError (never a passed assertion)."""
+    _require_report(report, "assert_no_errors")
     errors = report.errors
     if not errors:
         return

@@ -6,6 +6,14 @@ that carry an ``expect:`` block and checks them, one test per document::
       silent: [SAS-001]       # none may have a finding that fired
       no_errors: true         # no finding of error severity at all
 
+A file is collected when the library's own reader (the one ``load_document`` uses: YAML, or JSON
+by the ``.json`` suffix) finds a top-level ``expect`` member in it, however the document is written
+(block or flow YAML, one-line or pretty-printed JSON, a quoted or complex key, a byte-order mark).
+A file with the suffix that the reader cannot read at all (malformed YAML or JSON, text that is
+not UTF-8, too large) is collected too and fails with the read error, so that a broken test
+document never goes unnoticed. A readable document without ``expect`` is not a test and is left
+alone.
+
 A rule id in ``fires`` or ``silent`` that is not in the rule catalogue fails the test (naming the
 id), so that a misspelt id cannot pass unnoticed.
 
@@ -16,16 +24,15 @@ A finding that only says "not evaluated" does not fire. Registered as the ``pyte
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from . import _core
 from . import errors as _errors
 from .procurement import check, fired, load_document, rule_catalogue
 
-_EXPECT = re.compile(r'^(expect|"expect")\s*:', re.MULTILINE)
 _SUFFIXES = (".zorginkoop.yaml", ".zorginkoop.yml", ".zorginkoop.json")
 
 
@@ -40,13 +47,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if not file_path.name.endswith(_SUFFIXES):
         return None
-    try:
-        text = file_path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    if not _EXPECT.search(text):
+    if not _is_test_document(file_path):
         return None
     return ZorginkoopFile.from_parent(parent, path=file_path)
+
+
+def _is_test_document(path: Path) -> bool:
+    """True when the document has a top-level ``expect`` member, or cannot be read at all (the
+    test then fails with the read error)."""
+    try:
+        tree = _core.read_file(path)
+    except _errors.ZorginkoopError:
+        return True
+    return isinstance(tree, dict) and "expect" in tree
 
 
 @functools.lru_cache(maxsize=1)

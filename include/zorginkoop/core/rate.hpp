@@ -17,8 +17,16 @@ public:
     Rate(float) = delete;   // binary floating point cannot hold decimal rates exactly
 
     static Rate parse(std::string_view text) { return Rate(Decimal::parse(text)); }
-    /// From a percentage: from_percent(6.30) == Rate(0.063).
-    static Rate from_percent(const Decimal& percent) { return Rate(percent / Decimal(100)); }
+    /// From a percentage: from_percent(6.30) == Rate(0.063). A percentage with more than 16
+    /// fractional digits would need more than the 18 a Decimal keeps once divided by 100: it is an
+    /// InvalidInput (as parsing text with more than 18 fractional digits is), never rounded.
+    static Rate from_percent(const Decimal& percent) {
+        if (percent.raw() % 100 != 0)
+            throw InvalidInput("percentage " + detail::quote_text(percent.to_string()) +
+                               " has more than 16 fractional digits: as a fraction it would need more "
+                               "than 18, and zorginkoop keeps 18 exactly and does not round input");
+        return Rate(percent / Decimal(100));
+    }
 
     const Decimal& value() const noexcept { return value_; }
     Decimal percent() const { return value_ * Decimal(100); }

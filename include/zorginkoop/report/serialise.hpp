@@ -43,8 +43,10 @@ std::string to_sarif(const Report& report, const RenderOptions& options = {}, co
 
 /// User text (a name, a path, a note from a user's file) made safe to print on a terminal: C0
 /// controls (ESC, BEL, CR, LF, TAB, NUL, ...), DEL, C1 controls (CSI U+009B, NEL U+0085, ...), the
-/// noncharacters U+FFFE/U+FFFF, the bidirectional override and isolate controls and every byte
-/// that is not well-formed UTF-8 are written as visible escapes (`\x1b`, `\u009b`), so the text
+/// noncharacters U+FFFE/U+FFFF, the line and paragraph separators U+2028/U+2029, the
+/// bidirectional marks (U+200E, U+200F, U+061C), embedding, override and isolate controls
+/// (U+202A-U+202E, U+2066-U+2069) and every byte that is not well-formed UTF-8 are written as
+/// visible escapes (`\x1b`, `\u009b`), so the text
 /// cannot move the cursor or rewrite the screen. Other text, backslashes included, is unchanged.
 /// The text and the command-line renderers pass every user string through it; JSON and SARIF
 /// keep the exact strings (JSON escaping covers them).
