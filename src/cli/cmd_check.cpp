@@ -100,8 +100,15 @@ int cmd_check(Args& a) {
             return static_cast<std::size_t>(std::stoul(t));
         });
 
-    const Report report = notices ? procurement::check(import_notices(p.positional, p.value("--law")).document, options)
-                                  : procurement::check_file(p.positional.front(), options);
+    Report report;
+    if (notices) {
+        // What the notices cannot state is "not evaluated", not a finding about its absence.
+        const procurement::EformsImport imported = import_notices(p.positional, p.value("--law"));
+        for (const auto& n : imported.not_carried) options.not_stated.push_back(n.field);
+        report = procurement::check(imported.document, options);
+    } else {
+        report = procurement::check_file(p.positional.front(), options);
+    }
     if (format == "json") std::cout << to_json(report, render);
     else if (format == "sarif") std::cout << to_sarif(report, render, sarif);
     else std::cout << to_text(report, render);

@@ -279,8 +279,32 @@ bool Emitter::omit(Severity severity, const std::string& message_key) {
     return true;
 }
 
+namespace {
+// `path` ("lots[2].products") matches `pattern` ("lots[].products"; "[]" is any index).
+bool path_matches(std::string_view path, std::string_view pattern) {
+    std::size_t i = 0, j = 0;
+    while (i < path.size() && j < pattern.size()) {
+        if (pattern.compare(j, 2, "[]") == 0 && path[i] == '[') {
+            const std::size_t close = path.find(']', i);
+            if (close == std::string_view::npos) return false;
+            i = close + 1;
+            j += 2;
+        } else if (path[i] == pattern[j]) {
+            ++i;
+            ++j;
+        } else {
+            return false;
+        }
+    }
+    return i == path.size() && j == pattern.size();
+}
+}  // namespace
+
 Finding& Emitter::emit(Severity severity, std::string_view variant, Fields fields, const std::vector<std::string>& paths,
                        const std::vector<std::string>& tags) {
+    if (!paths.empty())
+        for (const auto& field : ctx_.options.not_stated)
+            if (path_matches(paths.front(), field)) return not_evaluated(paths.front(), paths);
     if (omit(severity, "check." + rule_.id + "." + std::string(variant))) return scratch_;
     Finding f;
     f.rule = rule_.id;

@@ -369,3 +369,34 @@ TEST_CASE("eForms: the imported document writes and reads back as a document", "
     CHECK(back == r.document);
     CHECK(yaml.find("85312000") != std::string::npos);
 }
+
+TEST_CASE("eForms: a field the notices cannot state is not evaluated, not a finding about its absence", "[eforms]") {
+    const EformsImport r = import_files({"cn-standard.xml", "can-standard.xml"}, Law::wmo2015);
+    REQUIRE(not_carried(r, "procedure.standstill_days"));
+    const auto sas006 = [](const Report& report) {
+        std::vector<const Finding*> out;
+        for (const auto& f : report.findings)
+            if (f.rule == "SAS-006") out.push_back(&f);
+        return out;
+    };
+    // Checked as a written document, the absent standstill is an error of the full regime.
+    const Report as_document = check(r.document);
+    const auto written = sas006(as_document);
+    REQUIRE(written.size() == 1);
+    CHECK(written.front()->severity == Severity::error);
+    CHECK(written.front()->message_key == "check.SAS-006.none_full");
+    // Checked with what the notices cannot state, SAS-006 is not evaluated for that field.
+    CheckOptions options;
+    for (const auto& n : r.not_carried) options.not_stated.push_back(n.field);
+    const Report as_notices = check(r.document, options);
+    const auto imported = sas006(as_notices);
+    REQUIRE(imported.size() == 1);
+    CHECK(imported.front()->severity == Severity::info);
+    CHECK(imported.front()->message_key == "rule.not_evaluated");
+    REQUIRE(!imported.front()->evidence.empty());
+    CHECK(imported.front()->evidence.front() == std::make_pair(std::string("missing"), std::string("procedure.standstill_days")));
+    // "[]" in a not-stated field stands for any index.
+    CheckOptions lots;
+    lots.not_stated = {"lots[].products"};
+    CHECK_NOTHROW(check(r.document, lots));
+}

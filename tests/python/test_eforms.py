@@ -93,6 +93,24 @@ def test_check_notices_is_one_report(cli: str) -> None:
     assert any(f["rule"].startswith("SAS-") for f in report["findings"])
 
 
+def test_a_field_the_notices_cannot_state_is_not_evaluated(cli: str) -> None:
+    # eForms has no field for the standstill period: checked as notices, SAS-006 says "not
+    # evaluated" for it (the same document checked as a written document gets the error).
+    full = [str(NOTICES / n) for n in ("cn-standard.xml", "can-standard.xml")]
+    r = run(cli, "check", *full, "--law", "wmo2015", "--format", "json")
+    assert r.returncode in (0, 1), r.stderr
+    sas006 = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "SAS-006"]
+    assert [(f["severity"], f["message_key"]) for f in sas006] == [("info", "rule.not_evaluated")]
+    report = zk.check(full, law="wmo2015")
+    assert [(f.severity.value, f.message_key) for f in report.findings if f.rule == "SAS-006"] == [
+        ("info", "rule.not_evaluated")
+    ]
+    written = zk.check(zk.import_eforms(full, law="wmo2015"))
+    assert [(f.severity.value, f.message_key) for f in written.findings if f.rule == "SAS-006"] == [
+        ("error", "check.SAS-006.none_full")
+    ]
+
+
 def test_the_example_notice_set_checks(cli: str) -> None:
     files = sorted(str(p) for p in EXAMPLE.glob("*.xml"))
     assert len(files) == 3

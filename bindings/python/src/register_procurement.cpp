@@ -130,8 +130,10 @@ void register_procurement(py::module_& m) {
     }, py::arg("text"), py::arg("format") = "yaml", py::arg("source") = "");
 
     m.def("check_document", [](py::object document, py::object as_of, py::object base_dir,
-                               py::object regional_contracting_from, std::size_t max_findings_per_rule) {
-        const procurement::CheckOptions o = options(as_of, regional_contracting_from, max_findings_per_rule);
+                               py::object regional_contracting_from, std::size_t max_findings_per_rule,
+                               std::vector<std::string> not_stated) {
+        procurement::CheckOptions o = options(as_of, regional_contracting_from, max_findings_per_rule);
+        o.not_stated = std::move(not_stated);
         if (py::isinstance<Document>(document)) {
             const Document& d = document.cast<const Document&>();
             py::gil_scoped_release release;
@@ -142,7 +144,8 @@ void register_procurement(py::module_& m) {
         return check(d, o);
     }, py::arg("document"), py::arg("as_of") = py::none(), py::arg("base_dir") = py::none(),
        py::arg("regional_contracting_from") = py::none(),
-       py::arg("max_findings_per_rule") = procurement::CheckOptions::default_max_findings_per_rule);
+       py::arg("max_findings_per_rule") = procurement::CheckOptions::default_max_findings_per_rule,
+       py::arg("not_stated") = std::vector<std::string>{});
 
     m.def("import_eforms", [](const std::vector<std::string>& paths, const std::string& law) {
         const Law l = parse_law(law);

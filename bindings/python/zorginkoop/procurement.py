@@ -135,18 +135,24 @@ def check(
 
     A path ending in ``.xml``, or a list of them, is read as the eForms notices of one procedure
     (import_eforms) and needs ``law``; a document states its own law, so ``law`` is refused for it.
+    A rule whose finding would be about a field the notices cannot state (``read_eforms``'s
+    ``not_carried``, such as ``procedure.standstill_days``) reports "not evaluated" for it instead.
 
     At most ``max_findings_per_rule`` findings of one rule are listed (0: all); the others are
     counted in ``Report.omitted`` and in ``Report.count``.
     """
+    not_stated: list[str] = []
     if _is_notice(document):
         if law is None:
             raise InvalidInput("eForms notices need law='jeugdwet' or law='wmo2015': a notice does not say which care law applies")
-        document = import_eforms(document, law=law)  # type: ignore[arg-type]
+        imported = read_eforms(document, law=law)  # type: ignore[arg-type]
+        document = imported.document
+        # What the notices cannot state is "not evaluated", not a finding about its absence.
+        not_stated = [gap.field for gap in imported.not_carried]
     elif law is not None:
         raise InvalidInput("law= is for eForms notices (.xml): a document states its law (law:)")
     return Report.from_core(
-        _core.check_document(document, as_of, base_dir, regional_contracting_from, max_findings_per_rule)
+        _core.check_document(document, as_of, base_dir, regional_contracting_from, max_findings_per_rule, not_stated)
     )
 
 

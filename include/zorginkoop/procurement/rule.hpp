@@ -76,6 +76,11 @@ struct CheckOptions {
     /// used where statutory deadlines are extended; nullopt: the bundled decrees
     /// (bundled_holiday_calendar(), data/law/holidays.yaml).
     std::optional<HolidayCalendar> holidays;
+    /// Document fields the source of the document cannot state (the eForms importer's
+    /// `not_carried`; "[]" in a path stands for any index). A finding whose main location is such a
+    /// field is about its absence, which says nothing about the procedure: the rule reports "not
+    /// evaluated" for the field instead.
+    std::vector<std::string> not_stated;
 };
 
 /// Facts derived from the document once, before the rules run.
