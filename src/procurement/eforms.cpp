@@ -100,25 +100,9 @@ struct Reading {
         }
     }
 
-    /// An amount in euros: the currencyID must be EUR (checked for the whole notice first).
-    Money amount(const XmlElement& e, const std::string& field) const {
-        const std::string t = text(e, field);
-        bool ok = !t.empty() && t.size() <= 40;
-        std::size_t points = 0;
-        for (char c : t) {
-            if (c == '.') ++points;
-            else if (!std::isdigit(static_cast<unsigned char>(c))) ok = false;
-        }
-        if (!ok || points > 1 || t.front() == '.' || t.back() == '.')
-            fail(e, field, detail::quote_text(t) + " is not an amount (digits with an optional decimal point, not negative)");
-        try {
-            return Money::parse(t);
-        } catch (const Error& x) {
-            fail(e, field, x.message());
-        }
-    }
-
-    Decimal number(const XmlElement& e, const std::string& field) const {
+    /// `field`'s text when it is digits with at most one decimal point inside (not negative, at most
+    /// 40 characters); refused as not being `what` otherwise.
+    std::string unsigned_decimal(const XmlElement& e, const std::string& field, const char* what) const {
         const std::string t = text(e, field);
         bool ok = t.size() <= 40;
         std::size_t points = 0;
@@ -127,7 +111,22 @@ struct Reading {
             else if (!std::isdigit(static_cast<unsigned char>(c))) ok = false;
         }
         if (!ok || points > 1 || t.front() == '.' || t.back() == '.')
-            fail(e, field, detail::quote_text(t) + " is not a number (digits with an optional decimal point, not negative)");
+            fail(e, field, detail::quote_text(t) + " is not " + what + " (digits with an optional decimal point, not negative)");
+        return t;
+    }
+
+    /// An amount in euros: the currencyID must be EUR (checked for the whole notice first).
+    Money amount(const XmlElement& e, const std::string& field) const {
+        const std::string t = unsigned_decimal(e, field, "an amount");
+        try {
+            return Money::parse(t);
+        } catch (const Error& x) {
+            fail(e, field, x.message());
+        }
+    }
+
+    Decimal number(const XmlElement& e, const std::string& field) const {
+        const std::string t = unsigned_decimal(e, field, "a number");
         try {
             return Decimal::parse(t);
         } catch (const Error& x) {
