@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "rule_findings.hpp"
 #include "support.hpp"
 #include "zorginkoop/procurement/check.hpp"
 
@@ -14,27 +15,10 @@ using namespace zorginkoop::procurement;
 
 namespace {
 
-std::string fixture(const std::string& name) {
-    return zktest::source_path("tests/fixtures/procurement/rules/" + name + ".zorginkoop.yaml");
-}
-
-std::vector<const Finding*> findings_of(const Report& r, const std::string& rule) {
-    std::vector<const Finding*> out;
-    for (const auto& f : r.findings)
-        if (f.rule == rule && f.message_key != not_evaluated_key) out.push_back(&f);
-    return out;
-}
-
-const Finding* first_of(const Report& r, const std::string& rule) {
-    const auto all = findings_of(r, rule);
-    return all.empty() ? nullptr : all.front();
-}
-
-std::string evidence(const Finding& f, const std::string& key) {
-    for (const auto& [k, v] : f.evidence)
-        if (k == key) return v;
-    return "<none>";
-}
+using zktest::evidence;
+using zktest::findings_of;
+using zktest::first_of;
+using zktest::fixture;
 
 const LegalRef* citation(const Finding& f, const std::string& law, const std::string& article, const std::string& lid = "") {
     for (const auto& c : f.citations)
