@@ -265,9 +265,7 @@ public:
         const LawRegistry& laws = LawRegistry::bundled();
         for (const auto& c : rule.citations) {
             if (c.law && *c.law != message_.law) continue;
-            std::optional<Date> version = c.version_date;
-            if (reference_ && laws.at(c.law_id).kind == LawKind::bwb) version = reference_;
-            f.citations.push_back(laws.cite(c.law_id, c.article, c.lid, c.onderdeel, version));
+            if (std::optional<LegalRef> r = procurement::resolve_citation(c, reference_, laws)) f.citations.push_back(std::move(*r));
         }
         found_.emplace_back(index, std::move(f));
         return found_.back().second;

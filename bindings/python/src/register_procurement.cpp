@@ -183,7 +183,8 @@ void register_procurement(py::module_& m) {
         py::list only, except, cites;
         for (auto k : r.only_kinds) only.append(name(k));
         for (auto k : r.except_kinds) except.append(name(k));
-        for (const auto& c : r.citations) cites.append(laws.cite(c.law_id, c.article, c.lid, c.onderdeel, c.version_date));
+        for (const auto& c : r.citations)
+            if (std::optional<LegalRef> ref = resolve_citation(c, std::nullopt, laws)) cites.append(*ref);
         d["only_kinds"] = only;
         d["except_kinds"] = except;
         d["needs_part2"] = r.needs_part2;
