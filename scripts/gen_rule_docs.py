@@ -3,16 +3,17 @@
 
 Everything comes from the repository:
 
-- the rule metadata as the library declares it (``zorginkoop._core.rule_catalogue()``: id, short
-  Dutch and English title, severity, stage, scope, dates in force, citations with their URLs, note;
-  the declarations in ``src/procurement/rules_*.cpp`` are the single source of the titles);
-- the rule text and the tags of the law texts it quotes from ``data/rules/catalogue.yaml`` (``text``,
-  ``citations``; without ``citations`` the tags in [brackets] at the end of the text are used);
+- the rule metadata as the library reads it from the rule files ``data/rules/<group>/<ID>.yaml``
+  (``zorginkoop._core.rule_catalogue()``: id, short Dutch and English title, severity, stage, scope,
+  dates in force, citations with their URLs, note);
+- the rule text and the tags of the law texts it quotes from the same rule files (``text``,
+  ``texts``; without ``texts`` the tags in [brackets] at the end of the text are used), and its
+  section and group;
 - the law quoted verbatim from ``data/law/texts.yaml``;
 - one firing and one silent example: the rule fixtures
   ``tests/fixtures/procurement/rules/<ID>.fires.zorginkoop.yaml`` and ``<ID>.silent.zorginkoop.yaml``;
 - the declaration rules (``DECL-*``, ``_core.declaration_rule_catalogue()``) the same way, with their
-  texts from ``data/rules/declarations.yaml`` and their messages
+  rule files in ``data/rules/decl/`` and their messages
   ``tests/fixtures/declarations/rules/<ID>.fires.xml`` and ``<ID>.silent.xml``.
 
 The output depends on nothing else (no dates, no environment), so running the script twice gives the
@@ -35,10 +36,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = ROOT / "data" / "rules" / "catalogue.yaml"
+RULE_FILES = ROOT / "data" / "rules"
 LAW_TEXTS = ROOT / "data" / "law" / "texts.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "procurement" / "rules"
-DECLARATIONS = ROOT / "data" / "rules" / "declarations.yaml"
 DECL_FIXTURES = ROOT / "tests" / "fixtures" / "declarations" / "rules"
 DEFAULT_OUT = ROOT / "docs" / "rules"
 
@@ -95,6 +95,26 @@ def tags_of(entry: dict[str, Any] | None) -> tuple[list[str], list[str]]:
         elif item not in named:
             named.append(item)
     return tags, named
+
+
+def catalogue_entries() -> dict[str, dict[str, Any]]:
+    """What the rule pages take from each rule file (data/rules/<group>/<ID>.yaml), by id: section,
+    group, the severity the catalogue states (``catalogue_severity``, else ``severity``), the text and
+    the tags of the law texts it quotes (``citations``)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(RULE_FILES.glob("*/*.yaml")):
+        f = _parse_yaml(path)
+        if not isinstance(f, dict):
+            continue
+        out[str(f.get("id"))] = {
+            "id": f.get("id"),
+            "section": f.get("section"),
+            "group": f.get("group"),
+            "severity": f.get("catalogue_severity") or f.get("severity"),
+            "text": f.get("text"),
+            "citations": f.get("texts"),
+        }
+    return out
 
 
 def law_entries(texts: Any) -> dict[str, dict[str, Any]]:
@@ -286,7 +306,7 @@ def page(rule: dict[str, Any], entry: dict[str, Any] | None, title: dict[str, An
         out.append(f"| Section | {entry.get('section', '')}. {_cell(str(entry['group']))} |")
     out.append("")
     out += ["## What it checks", ""]
-    text = str(entry.get("text")) if entry and entry.get("text") else "No text for this rule in `data/rules/catalogue.yaml`."
+    text = str(entry.get("text")) if entry and entry.get("text") else "No text for this rule in its rule file."
     out += [text, ""]
     out += ["## Citations", ""]
     cites = list(rule.get("citations") or [])
@@ -337,10 +357,7 @@ def generate() -> dict[str, str]:
     from zorginkoop import _core
 
     rules = list(_core.rule_catalogue()) + list(_core.declaration_rule_catalogue())
-    catalogue = _load_optional(CATALOGUE) or {}
-    entries = {str(e.get("id")): e for e in (catalogue.get("rules") or []) if isinstance(e, dict)}
-    declarations = _load_optional(DECLARATIONS) or {}
-    entries.update({str(e.get("id")): e for e in (declarations.get("rules") or []) if isinstance(e, dict)})
+    entries = catalogue_entries()
     titles = {str(r["id"]): r.get("title") or {} for r in rules}
     laws = law_entries(_load_optional(LAW_TEXTS))
     files = {f"{r['id']}.md": page(r, entries.get(str(r["id"])), titles.get(str(r["id"])), laws) for r in rules}

@@ -21,6 +21,23 @@ void flatten(const io::Reader& r, const std::string& prefix, std::vector<std::pa
     }
 }
 
+/// The messages of a rule file (data/rules/<group>/<ID>.yaml: `messages: {key: check|decl, nl:
+/// {...}, en: {...}}`), under "<key>.<ID>." (key "check" when not given).
+void read_rule_messages(const std::string& path, Lang lang, std::vector<std::pair<std::string, std::string>>& out) {
+    const io::Node root = io::parse_yaml(bundled_file(path), path);
+    const io::Reader r(root, "", path);
+    const io::Node* messages = root.find("messages");
+    const io::Node* id = root.find("id");
+    if (!messages || !id) return;
+    const std::string prefix = messages->find("key") ? messages->find("key")->text() : std::string("check");
+    for (const auto& m : root.members()) {
+        if (m.key != "messages") continue;
+        const io::Reader msgs = r.member(m);
+        for (const auto& l : m.value.members())
+            if (l.key == lang_name(lang)) flatten(msgs.member(l), prefix + "." + id->text(), out);
+    }
+}
+
 }  // namespace
 
 MessageCatalogue MessageCatalogue::parse(std::string_view yaml, Lang lang, const std::string& source) {
@@ -42,14 +59,19 @@ const MessageCatalogue& MessageCatalogue::bundled(Lang lang) {
 }
 
 MessageCatalogue MessageCatalogue::read_bundled(Lang lang) {
-    // Every bundled messages/<part>.<lang>.yaml (and messages/<lang>.yaml), merged.
+    // Every bundled messages/<part>.<lang>.yaml (and messages/<lang>.yaml) and the messages of every
+    // rule file (rules/<group>/<ID>.yaml), merged.
     const std::string suffix = std::string(lang_name(lang)) + ".yaml";
     MessageCatalogue all;
     all.lang_ = lang;
     for (const auto& path : bundled_files()) {
-        if (path.rfind("messages/", 0) != 0 || path.size() < suffix.size() ||
-            path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+        if (path.rfind("rules/", 0) != 0 && (path.rfind("messages/", 0) != 0 || path.size() < suffix.size() ||
+            path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0))
             continue;
+        if (path.rfind("rules/", 0) == 0) {
+            read_rule_messages(path, lang, all.entries_);
+            continue;
+        }
         const std::string stem = path.substr(9, path.size() - 9 - suffix.size());
         if (!stem.empty() && stem.back() != '.') continue;  // "xnl.yaml" is not Dutch
         MessageCatalogue part = parse(bundled_file(path), lang, path);

@@ -19,67 +19,11 @@ namespace pd = procurement::detail;
 
 namespace {
 
-/// The contract as a source (LawKind::guidance): the rules on products, units, tariffs and term
-/// rest on what the parties agreed, not on a statute.
-constexpr const char* g_contract = "contract_document";
-
-std::vector<Citation> istandaard(std::vector<Citation> extra) {
-    // The iJw / iWmo are binding for declaring: Regeling Jeugdwet art. 6c.1 lid 3 ("elektronisch
-    // berichtenverkeer ... bij ... factureren en declareren"); for the Wmo its counterpart in the
-    // Uitvoeringsregeling Wmo 2015 (art. 3j).
-    std::vector<Citation> c{pd::cite(pd::regeling_jeugdwet, "6c.1", "3", "", Law::jeugdwet),
-                            pd::cite(pd::uitv_regeling_wmo, "3j", "", "", Law::wmo2015)};
-    for (auto& e : extra) c.push_back(std::move(e));
-    return c;
-}
-
-std::vector<Rule> make_rules() {
-    using pd::declare;
-    const auto contract = [](const char* what) { return pd::cite(g_contract, what); };
-    return {
-        declare("DECL-001", Severity::error, Stage::funding, nullptr)
-            .titled("Gedeclareerd product staat niet in het contract", "Declared product is not a product of the contract")
-            .citing(istandaard({contract("producten (categorie en code)"), pd::cite(pd::g_istandaarden, "ProductCategorie, ProductCode")}))
-            .noting("A product is matched on ProductCategorie and ProductCode with the contract's lots[].products[] "
-                    "category and code. Rests on the contract; the message format is binding through Regeling Jeugdwet "
-                    "art. 6c.1 lid 3 (Wmo: Uitvoeringsregeling Wmo 2015 art. 3j)."),
-        declare("DECL-002", Severity::error, Stage::funding, nullptr)
-            .titled("Eenheid wijkt af van de gecontracteerde eenheid", "Unit differs from the contracted unit")
-            .citing(istandaard({contract("eenheid van het product"), pd::cite(pd::g_istandaarden, "WJ756"),
-                                pd::cite(pd::g_istandaarden, "IV081")}))
-            .noting("The expected Eenheid is the product's WJ756 unit; a product with declared_per_minute: true and unit 04 "
-                    "(uur) is declared per minute (01, IV081). A line with another unit is not judged on tariff and amount "
-                    "(DECL-003, DECL-004)."),
-        declare("DECL-003", Severity::error, Stage::funding, nullptr)
-            .titled("ProductTarief wijkt af van het gecontracteerde tarief", "ProductTarief differs from the contracted tariff")
-            .citing(istandaard({contract("tarief en indexatieclausule"), pd::cite(pd::g_istandaarden, "IV081"),
-                                pd::cite(pd::g_istandaarden, "LDT_Bedrag")}))
-            .noting("The contracted tariff is that of the year of term.start, indexed with the contract's indexation clause "
-                    "for later years (the clause's effective day decides the year of a product period). Per minute: the "
-                    "IV081 minute tariff (hourly / 60, half-up to cents). Not evaluated without ProductTarief (it is "
-                    "optional) or when an index figure is not published; unit 83 (euro's) has no tariff."),
-        declare("DECL-004", Severity::error, Stage::funding, nullptr)
-            .titled("IngediendBedrag wijkt af van volume maal tarief", "IngediendBedrag differs from volume times tariff")
-            .citing(istandaard({contract("tarief en indexatieclausule"), pd::cite(pd::g_istandaarden, "IV081"),
-                                pd::cite(pd::g_istandaarden, "CS339")}))
-            .noting("Expected: GeleverdVolume × contracted tariff; per minute hourly × minutes / 60 rounded half-up to "
-                    "cents (IV081); unit 83 (euro's): the amount equals GeleverdVolume (CS339). Compared with Bedrag, "
-                    "whatever DebetCredit says. Not evaluated when an index figure is not published."),
-        declare("DECL-005", Severity::error, Stage::funding, nullptr)
-            .titled("TotaalIngediendBedrag is niet de som van de prestaties", "TotaalIngediendBedrag is not the sum of the lines")
-            .citing(istandaard({pd::cite(pd::g_istandaarden, "IV086")}))
-            .noting("IV086: debet amounts are added and credit amounts subtracted; the total carries its own DebetCredit."),
-        declare("DECL-006", Severity::error, Stage::funding, nullptr)
-            .titled("ReferentieNummer komt meer dan eens voor in het bericht", "ReferentieNummer occurs more than once in the message")
-            .citing(istandaard({pd::cite(pd::g_istandaarden, "ProductReferentie (CDT_Referentie)")}))
-            .noting("ProductReferentie identifies the declaration of one prestatie; a ReferentieNummer used twice in one "
-                    "message cannot. Each later occurrence is a finding naming the first."),
-        declare("DECL-007", Severity::error, Stage::funding, nullptr)
-            .titled("Productperiode valt buiten de looptijd van het contract", "Product period lies outside the contract term")
-            .citing(istandaard({contract("looptijd (term.start tot en met term.end)")}))
-            .noting("Outside term.start … term.end (the initial term; extension options do not count, the document does "
-                    "not say they were taken up). Such a line gets DECL-007 only. Not evaluated without term.start."),
-    };
+/// The rules the declaration check implements (it judges each line in one pass, so a rule has no
+/// body of its own); everything else about a rule is its file, data/rules/decl/<ID>.yaml.
+std::vector<procurement::RuleBody> implemented() {
+    return {{"DECL-001", nullptr}, {"DECL-002", nullptr}, {"DECL-003", nullptr}, {"DECL-004", nullptr},
+            {"DECL-005", nullptr}, {"DECL-006", nullptr}, {"DECL-007", nullptr}};
 }
 
 std::string cents_text(std::int64_t cents) { return Money::from_cents(cents).to_string(); }
@@ -107,7 +51,7 @@ bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys
 }  // namespace
 
 const std::vector<Rule>& rule_catalogue() {
-    static const std::vector<Rule> rules = make_rules();
+    static const std::vector<Rule> rules = pd::bundled_rules("decl", implemented());
     return rules;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Shared helpers of the rule groups (private to the library): citations with their verified version
-// dates, evidence formatting, paths, term arithmetic and the value computation of VAL-001.
+// Shared helpers of the rule groups (private to the library): the laws by key and how a rule file's
+// citation becomes a Citation with its verified version date, evidence formatting, paths, term arithmetic and the value computation of VAL-001.
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@
 namespace zorginkoop::procurement::detail {
 
 // ---- the laws the rules cite, by their key in data/law/laws.yaml (LawRegistry::by_key gives the
-// official id and the consolidated version whose text research/legal-rules.md quotes). ----------
+// official id and the consolidated version whose text the rule pages quote). ----------
 inline constexpr const char* jeugdwet = "jeugdwet";
 inline constexpr const char* besluit_jeugdwet = "besluit_jeugdwet";
 inline constexpr const char* wmo = "wmo2015";
@@ -37,7 +37,7 @@ inline constexpr const char* g_rijnmond = "seed_rijnmond_2023";
 inline constexpr const char* g_miov = "seed_miov_2026";
 inline constexpr const char* g_eforms = "eforms_sdk";
 
-/// A citation of the consolidated version legal-rules.md quotes for that law (`law_key`: its key in
+/// A citation of the consolidated version the law data names for that law (`law_key`: its key in
 /// data/law/laws.yaml; an unknown key is an InvalidInput, and so is a provision of an official text
 /// that the law's `provisions` do not list: every cited provision carries the dates it exists).
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid = {},
@@ -53,44 +53,21 @@ inline constexpr const char* termijnenwet = "termijnenwet";
 /// The tag under which a rule lists the Algemene termijnenwet citations (art. 1 lid 1, art. 3).
 inline constexpr const char* tag_extended = "termijnenwet";
 
-// ---- rule declarations ---------------------------------------------------------------------------
-/// The one way a rule is declared, in its group's table beside its body:
-///   declare("REG-001", Severity::info, Stage::regime, reg_001)
-///       .titled("<nl>", "<en>").except(not_public_contract).citing({...}).noting("...")
-/// Dates are YYYY-MM-DD (inclusive); what is not stated keeps the default of `Rule`.
-class RuleDecl {
-public:
-    RuleDecl(const char* id, Severity severity, Stage stage, RuleFn body);
-    RuleDecl&& titled(const char* nl, const char* en) &&;
-    RuleDecl&& law(std::optional<Law> scope) &&;
-    RuleDecl&& only(std::vector<ProcedureKind> kinds) &&;
-    RuleDecl&& except(std::vector<ProcedureKind> kinds) &&;
-    /// Only when REG-001 finds Part 2 of the Aw 2012 applicable.
-    RuleDecl&& part2() &&;
-    RuleDecl&& in_force(const char* from, const char* to = nullptr) &&;
-    RuleDecl&& citing(std::vector<Citation> citations) &&;
-    RuleDecl&& noting(std::string note) &&;
-    operator Rule() && { return std::move(rule_); }
-
-private:
-    Rule rule_;
-};
-inline RuleDecl declare(const char* id, Severity severity, Stage stage, RuleFn body) {
-    return RuleDecl(id, severity, stage, body);
-}
-
-// ---- rule groups, in catalogue order -------------------------------------------------------------
-std::vector<Rule> reg_rules();
-std::vector<Rule> val_rules();
-std::vector<Rule> sas_rules();
-std::vector<Rule> term_rules();
-std::vector<Rule> awd_rules();
-std::vector<Rule> price_rules();
-std::vector<Rule> oh_rules();
-std::vector<Rule> fund_rules();
-std::vector<Rule> ijw_rules();
-std::vector<Rule> nvo_rules();
-std::vector<Rule> jreg_rules();
+// ---- rule groups, in catalogue order: each lists its bodies by id ---------------------------------
+std::vector<RuleBody> reg_rules();
+std::vector<RuleBody> val_rules();
+std::vector<RuleBody> sas_rules();
+std::vector<RuleBody> term_rules();
+std::vector<RuleBody> awd_rules();
+std::vector<RuleBody> price_rules();
+std::vector<RuleBody> oh_rules();
+std::vector<RuleBody> fund_rules();
+std::vector<RuleBody> ijw_rules();
+std::vector<RuleBody> nvo_rules();
+std::vector<RuleBody> jreg_rules();
+/// The rules of the embedded files data/rules/<group>/*.yaml (read_rule), each joined with its body
+/// from `bodies` (join_rules), in id order.
+std::vector<Rule> bundled_rules(std::string_view group, const std::vector<RuleBody>& bodies);
 
 // ---- evidence -------------------------------------------------------------------------------------
 inline std::string fmt(const Date& d) { return format_date(d); }

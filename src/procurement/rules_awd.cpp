@@ -10,10 +10,6 @@ namespace zorginkoop::procurement::detail {
 
 namespace {
 
-const std::vector<ProcedureKind> not_public_contract{ProcedureKind::open_house, ProcedureKind::subsidy};
-const std::vector<ProcedureKind> full_regime{ProcedureKind::european_open, ProcedureKind::european_restricted,
-                                             ProcedureKind::european_competitive_dialogue};
-
 bool has_quality(const Award& a) {
     return a.criteria && std::any_of(a.criteria->begin(), a.criteria->end(), [](const Criterion& c) {
                return c.kind && *c.kind == CriterionKind::quality;
@@ -93,48 +89,15 @@ void awd_005(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> awd_rules() {
+// The bodies of the AWD rules by id; everything else about a rule is its file,
+// data/rules/awd/<ID>.yaml.
+std::vector<RuleBody> awd_rules() {
     return {
-        declare("AWD-001", Severity::error, Stage::award, awd_001).except(not_public_contract).in_force("2022-07-01")
-            .titled("Gunning niet louter op laagste prijs; kwaliteit moet meewegen",
-                    "No award on lowest price alone; quality must count")
-            .citing({cite(jeugdwet, "2.12", "1", "", Law::jeugdwet, "light"),
-                     cite(wmo, "2.6.4", "1", "", Law::wmo2015, "light"),
-                     cite(jeugdwet, "2.12", "2", "", Law::jeugdwet, "full"),
-                     cite(wmo, "2.6.4", "2", "", Law::wmo2015, "full"),
-                     cite(aw, "2.114", "4", "", std::nullopt, "full")})
-            .noting("In force 2022-07-01 (Stb. 2022, 188 and 241). Where Aw 2.114 does not apply (SAS, below the "
-                    "threshold; lid 1): lowest price, or no quality taken into account, fires; quality counts when a "
-                    "criterion has kind quality, or when the basis is best_price_quality and no criteria are listed. "
-                    "Under the full regime (european_*, Aw 2.114 applies; lid 2) only the lowest price fires; the "
-                    "lowest cost does not."),
-        declare("AWD-002", Severity::error, Stage::award, awd_002)
-            .titled("Oude regel: gunning op EMVI met een kwaliteitscriterium",
-                    "Former rule: award on MEAT with a quality criterion")
-            .except(not_public_contract).in_force("2015-01-01", "2022-06-30")
-            .citing({cite_version(jeugdwet, "2.11", "2", "", "before_2022_07", Law::jeugdwet),
-                     cite_version(jeugdwet, "2.11", "3", "", "before_2022_07", Law::jeugdwet),
-                     cite_version(wmo, "2.6.4", "2", "", "before_2022_07", Law::wmo2015),
-                     cite_version(wmo, "2.6.4", "3", "", "before_2022_07", Law::wmo2015)})
-            .noting("Applies the wording in force until 30 June 2022, quoted below. Whether the sub-criteria were "
-                    "published in the notice is not in the document format and is not checked."),
-        declare("AWD-003", Severity::error, Stage::award, awd_003).only(full_regime)
-            .titled("Subgunningscriteria zonder weging, marge of volgorde",
-                    "Award sub-criteria without weight, range or order")
-            .citing({cite(aw, "2.115", "4"), cite(aw, "2.115", "5"), cite(aw, "2.114", "2", "a")}),
-        declare("AWD-004", Severity::error, Stage::award, awd_004).law(Law::wmo2015).except(not_public_contract)
-            .titled("Wmo: continuïteit van hulpverlening niet meegewogen bij gunning",
-                    "Wmo: continuity of care not taken into account at award")
-            .citing({cite(wmo, "2.6.5", "2")})
-            .noting("Every product is taken to be a maatwerkvoorziening; no dates in force are applied (the article is "
-                    "verified in the current text only)."),
-        declare("AWD-005", Severity::error, Stage::award, awd_005).except({ProcedureKind::subsidy})
-            .titled("Geen verplichting tot overleg over overname van personeel",
-                    "No obligation to consult on taking over staff")
-            .citing({cite(uitv_besluit_wmo, "5.1", "1", "", Law::wmo2015),
-                     cite(jeugdwet, "2.13", "1", "", Law::jeugdwet)})
-            .noting("Applies to every contract, Open House admissions included (both articles speak of an overeenkomst); "
-                    "no dates in force are applied."),
+        {"AWD-001", awd_001},
+        {"AWD-002", awd_002},
+        {"AWD-003", awd_003},
+        {"AWD-004", awd_004},
+        {"AWD-005", awd_005},
     };
 }
 

@@ -127,35 +127,14 @@ void fund_004(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> fund_rules() {
+// The bodies of the FUND rules by id; everything else about a rule is its file,
+// data/rules/fund/<ID>.yaml.
+std::vector<RuleBody> fund_rules() {
     return {
-        declare("FUND-001", Severity::error, Stage::funding, fund_001)
-            .titled("Product zonder precies één uitvoeringsvariant", "Product without exactly one funding variant")
-            .citing({cite(regeling_jeugdwet, "6c.1", "1", "", Law::jeugdwet),
-                     cite(uitv_regeling_wmo, "3j", "1", "", Law::wmo2015), cite(g_istandaarden, "OP261"),
-                     cite(g_norm, "afspraak 6")})
-            .noting("A product without `funding` fires; the reader refuses any other word than effort, output, task. "
-                    "Uitvoeringsregeling Wmo art. 3j is cited with the lid numbering of Regeling Jeugdwet 6c.1, whose "
-                    "wording it repeats."),
-        declare("FUND-002", Severity::error, Stage::funding, fund_002)
-            .titled("Eenheid past niet bij de uitvoeringsvariant", "Unit does not fit the funding variant")
-            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet),
-                     cite(uitv_regeling_wmo, "3j", "2", "", Law::wmo2015), cite(g_istandaarden, "OP262"),
-                     cite(g_istandaarden, "OP263"), cite(g_istandaarden, "OP305")}),
-        declare("FUND-003", Severity::info, Stage::funding, fund_003)
-            .titled("Inspannings- of outputgericht: iJw/iWmo-berichtenverkeer verplicht",
-                    "Effort or output variant: iJw/iWmo messaging mandatory")
-            .citing({cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet, "messaging"),
-                     cite(regeling_jeugdwet, "6c.1", "3", "", Law::jeugdwet, "messaging"),
-                     cite(uitv_regeling_wmo, "3j", "2", "", Law::wmo2015, "messaging"),
-                     cite(g_begrippenlijst, "taakgerichte uitvoeringsvariant")}),
-        declare("FUND-004", Severity::warning, Stage::funding, fund_004)
-            .titled("Bekostigingsvorm: beschikbaarheid, nacalculatie of geen plafond",
-                    "Funding form: availability, cost-plus or no volume ceiling")
-            .citing({cite(g_leergang, "bekostigingsvormen")})
-            .noting("Guidance (Leergang Inkoop Jeugdhulp 2018), not law: the findings are advice. Availability funding is taken to be for crisis capacity when the product's name "
-                    "contains 'crisis'; cost-plus is judged on the whole term (extensions included); effort products "
-                    "without a ceiling (absent or null) are listed in one info finding."),
+        {"FUND-001", fund_001},
+        {"FUND-002", fund_002},
+        {"FUND-003", fund_003},
+        {"FUND-004", fund_004},
     };
 }
 

@@ -137,39 +137,16 @@ void ijw_004(const Document& doc, const RuleContext&, Emitter& out) {
     }
 }
 
-std::vector<Citation> binding_basis() {
-    return {cite(regeling_jeugdwet, "6c.1", "2", "", Law::jeugdwet), cite(uitv_regeling_wmo, "3j", "2", "", Law::wmo2015)};
-}
-
 }  // namespace
 
-std::vector<Rule> ijw_rules() {
-    auto with = [](std::vector<Citation> extra) {
-        auto c = binding_basis();
-        for (auto& e : extra) c.push_back(std::move(e));
-        return c;
-    };
+// The bodies of the IJW rules by id; everything else about a rule is its file,
+// data/rules/ijw/<ID>.yaml.
+std::vector<RuleBody> ijw_rules() {
     return {
-        declare("IJW-001", Severity::error, Stage::funding, ijw_001)
-            .titled("Tarief past niet in iJw LDT_Bedrag (hele eurocenten)",
-                    "Tariff does not fit iJw LDT_Bedrag (whole eurocents)")
-            .citing(with({cite(g_istandaarden, "LDT_Bedrag")}))
-            .noting("Task products (budgets) are skipped."),
-        declare("IJW-002", Severity::error, Stage::funding, ijw_002)
-            .titled("Ongeldige productcategorie of productcode", "Invalid product category or product code")
-            .citing(with({cite(g_istandaarden, "JZ020"), cite(g_istandaarden, "WMO020"),
-                          cite(g_istandaarden, "LDT_ProductCode")}))
-            .noting("A code of only white space (ASCII or Unicode, such as the no-break space U+00A0) or zero-width "
-                    "characters is no code (variant code_blank)."),
-        declare("IJW-003", Severity::error, Stage::funding, ijw_003)
-            .titled("Eenheid is geen WJ756-code", "Unit is not a WJ756 code")
-            .citing(with({cite(g_istandaarden, "WJ756")}))
-            .noting("Names are normalised when the document is read; a unit that is neither a code nor a name fires."),
-        declare("IJW-004", Severity::warning, Stage::funding, ijw_004)
-            .titled("Uurtarief per minuut gedeclareerd: minuuttarief wijkt af",
-                    "Hourly tariff declared per minute: minute tariff differs")
-            .citing({cite(g_istandaarden, "IV081")})
-            .noting("Fires for a tariff in whole cents that 60 does not divide (in cents)."),
+        {"IJW-001", ijw_001},
+        {"IJW-002", ijw_002},
+        {"IJW-003", ijw_003},
+        {"IJW-004", ijw_004},
     };
 }
 

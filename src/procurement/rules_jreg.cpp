@@ -67,15 +67,11 @@ void jreg_001(const Document& doc, const RuleContext& c, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> jreg_rules() {
+// The bodies of the JREG rules by id; everything else about a rule is its file,
+// data/rules/jreg/<ID>.yaml.
+std::vector<RuleBody> jreg_rules() {
     return {
-        declare("JREG-001", Severity::info, Stage::funding, jreg_001).law(Law::jeugdwet).in_force("2026-01-01")
-            .titled("Jeugdwet: vormen van jeugdhulp die regionaal ingekocht moeten worden",
-                    "Jeugdwet: forms of youth care to be contracted regionally")
-            .citing({cite(besluit_jeugdwet, "2.2.3"), cite(wet_beschikbaarheid, "VIII", "", "", std::nullopt, "transition")})
-            .noting("From the reference date 2026-01-01 (art. 2.2.3 is in the consolidated Besluit Jeugdwet of that date). "
-                    "The date Jeugdwet art. 2.19 lid 1 onder a enters into force is not known (CheckOptions::"
-                    "regional_contracting_from, unset by default). Products are matched by JZ020 category or by name."),
+        {"JREG-001", jreg_001},
     };
 }
 

@@ -65,26 +65,14 @@ void nvo_004(const Document& doc, const RuleContext& c, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> nvo_rules() {
+// The bodies of the NVO rules by id; everything else about a rule is its file,
+// data/rules/nvo/<ID>.yaml.
+std::vector<RuleBody> nvo_rules() {
     return {
-        declare("NVO-001", Severity::warning, Stage::funding, nvo_001)
-            .titled("Norm opdrachtgeverschap: één uitvoeringsvariant per productcategorie",
-                    "Norm: one funding variant per product category")
-            .citing({cite(g_norm, "afspraak 6")})
-            .noting("Products are grouped by `category`; products without category or funding are not compared."),
-        declare("NVO-002", Severity::warning, Stage::funding, nvo_002)
-            .titled("Norm opdrachtgeverschap: continuïteit bij einde van contracten", "Norm: continuity when contracts end")
-            .citing({cite(g_norm, "afspraak 7"), cite(g_miov, "ch. 12")}),
-        declare("NVO-003", Severity::warning, Stage::funding, nvo_003)
-            .titled("Norm opdrachtgeverschap: reële tarieven met transparante opbouw",
-                    "Norm: reële tariffs with a transparent build-up")
-            .citing({cite(g_norm, "afspraak 8")}),
-        declare("NVO-004", Severity::info, Stage::funding, nvo_004)
-            .titled("Norm opdrachtgeverschap: verwijzing naar de regiovisie", "Norm: reference to the regiovisie")
-            .citing({cite(g_norm, "afspraak 1"), cite(g_norm, "afspraak 2"),
-                     cite(besluit_jeugdwet, "2.2.1", "", "", Law::jeugdwet, "prescribed")})
-            .noting("Fires when no regiovisie is referenced, and for Jeugdwet documents with a reference date from "
-                    "2026-01-01 (Besluit Jeugdwet art. 2.2.1, present in the consolidated text of that date)."),
+        {"NVO-001", nvo_001},
+        {"NVO-002", nvo_002},
+        {"NVO-003", nvo_003},
+        {"NVO-004", nvo_004},
     };
 }
 

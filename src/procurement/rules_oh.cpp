@@ -8,8 +8,6 @@ namespace zorginkoop::procurement::detail {
 
 namespace {
 
-const std::vector<ProcedureKind> open_house_only{ProcedureKind::open_house};
-
 void oh_001(const Document& doc, const RuleContext&, Emitter& out) {
     std::vector<std::string> reasons;
     std::vector<std::string> paths;
@@ -104,38 +102,16 @@ void oh_006(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> oh_rules() {
-    auto oh = [](const char* id, Severity severity, RuleFn body) {
-        return declare(id, severity, Stage::open_house, body).only(open_house_only);
-    };
+// The bodies of the OH rules by id; everything else about a rule is its file,
+// data/rules/oh/<ID>.yaml.
+std::vector<RuleBody> oh_rules() {
     return {
-        oh("OH-001", Severity::error, oh_001)
-            .titled("Open House met plafond, rangschikking of selectie: overheidsopdracht",
-                    "Open House with a cap, ranking or selection: a public contract")
-            .citing({cite(falk_pharma, ""), cite(tirkkonen, "")})
-            .noting("The judgments are cited as a whole: their paragraph numbers have not been checked against the "
-                    "official text."),
-        oh("OH-002", Severity::error, oh_002)
-            .titled("Open House: voorwaarden niet vooraf vastgesteld en gelijk voor allen",
-                    "Open House: conditions not predetermined and identical for all")
-            .citing({cite(falk_pharma, "")}),
-        oh("OH-003", Severity::error, oh_003)
-            .titled("Open House: geen openbare aankondiging", "Open House: no public announcement")
-            .citing({cite(aw, "1.9", "1"), cite(aw, "1.9", "2"), cite(g_pianoo_open_house, "")})
-            .noting("An open_house_announcement publication counts as the public announcement."),
-        oh("OH-004", Severity::warning, oh_004)
-            .titled("Open House: de gemeente stuurt de keuze van de cliënt",
-                    "Open House: the municipality steers the client's choice")
-            .citing({cite(g_pianoo_open_house, "")}),
-        oh("OH-005", Severity::info, oh_005)
-            .titled("Open House: toetreding tijdens de looptijd", "Open House: entry during the term")
-            .citing({cite(tirkkonen, ""), cite(g_pianoo_open_house, ""), cite(g_miov, "ch. 6")})
-            .noting("No entry moment: during_term false and moments_per_year 0 or absent; the term is the initial term "
-                    "plus extensions; warning above 24 months."),
-        oh("OH-006", Severity::info, oh_006)
-            .titled("Grensoverschrijdend belang: transparantie en gelijke behandeling",
-                    "Cross-border interest: transparency and equal treatment")
-            .citing({cite(falk_pharma, "")}),
+        {"OH-001", oh_001},
+        {"OH-002", oh_002},
+        {"OH-003", oh_003},
+        {"OH-004", oh_004},
+        {"OH-005", oh_005},
+        {"OH-006", oh_006},
     };
 }
 

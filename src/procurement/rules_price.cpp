@@ -1,7 +1,7 @@
 // §6 Reële prijs (PRICE-*): the statutory cost elements of each product's cost model, the price
 // basis, the tariff against its computed cost price, plausible parameters, indexation, the
 // overhead convention and CAO wages. The cost models are read and built by the tariff module
-// (domain/tariffs.md); a model that cannot be read makes the document unreadable (ParseError or
+// (docs/cost-model.md); a model that cannot be read makes the document unreadable (ParseError or
 // InvalidInput naming lots[i].products[j].cost_model…), exactly as a malformed field would.
 
 #include "rule_support.hpp"
@@ -242,75 +242,20 @@ void price_010(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> price_rules() {
-    const auto wmo_elements = cite(uitv_besluit_wmo, "5.4", "1", "", Law::wmo2015);
-    const auto jw_elements = cite(besluit_jeugdwet, "2.3", "1", "", Law::jeugdwet);
-    const auto wmo_old_elements = cite_version(uitv_besluit_wmo, "5.4", "3", "", "before_2024_07", Law::wmo2015);
-    const auto jw_labour = cite(jeugdwet, "2.11", "2", "a", Law::jeugdwet);
-    // Which provision is in force on the reference date comes from data/law/laws.yaml (provisions):
-    // before 2022-07-01 Jeugdwet art. 2.12 held the price-quality rule now in art. 2.11 lid 2 onder a;
-    // Wmo 2015 art. 2.6.6 lid 1 has onderdeel a from 2024-07-01 (unconfirmed, see the data); Besluit
-    // Jeugdwet art. 2.3 exists from 2024-07-01 and Uitvoeringsbesluit Wmo 2015 art. 5.4 from
-    // 2017-06-01: before, a finding does not cite them.
-    const auto wmo_labour = cite(wmo, "2.6.6", "1", "a", Law::wmo2015);
+// The bodies of the PRICE rules by id; everything else about a rule is its file,
+// data/rules/price/<ID>.yaml.
+std::vector<RuleBody> price_rules() {
     return {
-        declare("PRICE-001", Severity::error, Stage::price, price_001).law(Law::wmo2015).in_force("2024-07-01")
-            .titled("Wmo: prijs niet gebaseerd op de zes kostprijselementen a-f",
-                    "Wmo: price not based on the six cost elements a-f")
-            .citing({wmo_elements})
-            .noting("An element is covered when its block is stated (zero counts); "
-                    "element d needs both travel and training."),
-        declare("PRICE-002", Severity::error, Stage::price, price_002)
-            .titled("Wmo (2017-2024): vaste prijs, reële ondergrens of verantwoorde route",
-                    "Wmo (2017-2024): fixed price, reële price floor or accounted route")
-            .law(Law::wmo2015).in_force("2017-06-01", "2024-06-30")
-            .citing({cite_version(uitv_besluit_wmo, "5.4", "1", "", "before_2024_07", Law::wmo2015),
-                     cite_version(uitv_besluit_wmo, "5.4", "4", "", "before_2024_07", Law::wmo2015), wmo_old_elements})
-            .noting("The start date 2017-06-01 of the old art. 5.4 comes from secondary sources, not from the official "
-                    "text; the text is cited from the consolidated version valid 2022-01-01."),
-        declare("PRICE-003", Severity::error, Stage::price, price_003).law(Law::jeugdwet).in_force("2024-07-01")
-            .titled("Jeugdwet: prijs niet gebaseerd op de vier kostprijselementen a-d",
-                    "Jeugdwet: price not based on the four cost elements a-d")
-            .citing({jw_elements}),
-        declare("PRICE-004", Severity::error, Stage::price, price_004).law(Law::jeugdwet).in_force("2024-07-01")
-            .titled("Jeugdwet: geen reële prijs bedongen bij onderaanneming",
-                    "Jeugdwet: no reële prijs required for subcontracting")
-            .citing({cite(besluit_jeugdwet, "2.3", "3", "", Law::jeugdwet)}),
-        declare("PRICE-005", Severity::warning, Stage::price, price_005).in_force("2024-07-01")
-            .titled("Niet vermeld hoe tariefdifferentiatie wordt bevorderd",
-                    "Not stated how tariff differentiation is promoted")
-            .citing({jw_elements, wmo_elements}),
-        declare("PRICE-006", Severity::error, Stage::price, price_006)
-            .titled("Tarief onder de berekende kostprijs", "Tariff below the computed cost price")
-            .citing({jw_labour, wmo_labour, jw_elements, wmo_elements})
-            .noting("Tolerance EUR 0.005 (any cent). Compares the product's tariff with the rounded tariff of its "
-                    "cost model (for unit 01 the IV081 minute tariff). A fixed tariff above the cost price is silent, as in "
-                    "the realism check of `zorginkoop tariff`: the price must be based at least on the cost elements "
-                    "(Besluit Jeugdwet art. 2.3 lid 1, Uitvoeringsbesluit Wmo 2015 art. 5.4 lid 1), not equal them. No "
-                    "dates in force are applied."),
-        declare("PRICE-007", Severity::warning, Stage::price, price_007)
-            .titled("Parameter van het kostprijsmodel buiten de plausibele bandbreedte",
-                    "Cost model parameter outside its plausible band")
-            .citing({jw_elements, wmo_elements, jw_labour, wmo_labour})
-            .noting("Bands: data/bands/default.yaml, each with its source; bands marked "
-                    "unconfirmed are library defaults."),
-        declare("PRICE-008", Severity::error, Stage::price, price_008).in_force("2017-06-01")
-            .titled("Geen indexering: geen clausule en geen indexeringselement",
-                    "No indexation: no clause and no indexation element")
-            .citing({cite(uitv_besluit_wmo, "5.4", "1", "e", Law::wmo2015),
-                     cite_version(uitv_besluit_wmo, "5.4", "3", "e", "before_2024_07", Law::wmo2015),
-                     cite(besluit_jeugdwet, "2.3", "1", "d", Law::jeugdwet)})
-            .noting("Wmo from 2017-06-01 (element e); Jeugdwet from 2024-07-01 (element d), checked in the rule."),
-        declare("PRICE-009", Severity::warning, Stage::price, price_009)
-            .titled("Overheadconventie niet vermeld in het kostprijsmodel",
-                    "Overhead convention not stated in the cost model")
-            .citing({cite(haaglanden_rb, ""), cite(haaglanden_hof, "")})
-            .noting("Guidance from the Haaglanden case (percentages defined on different bases)."),
-        declare("PRICE-010", Severity::error, Stage::price, price_010)
-            .titled("Loon in het kostprijsmodel onder de opgegeven cao-schaal",
-                    "Wage in the cost model below the stated CAO scale amount")
-            .citing({jw_labour, wmo_labour})
-            .noting("Needs the CAO table amount in the model (staff[].cao.scale_amount); no CAO tables are bundled."),
+        {"PRICE-001", price_001},
+        {"PRICE-002", price_002},
+        {"PRICE-003", price_003},
+        {"PRICE-004", price_004},
+        {"PRICE-005", price_005},
+        {"PRICE-006", price_006},
+        {"PRICE-007", price_007},
+        {"PRICE-008", price_008},
+        {"PRICE-009", price_009},
+        {"PRICE-010", price_010},
     };
 }
 

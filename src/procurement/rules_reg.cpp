@@ -10,8 +10,6 @@ namespace zorginkoop::procurement::detail {
 
 namespace {
 
-const std::vector<ProcedureKind> not_public_contract{ProcedureKind::open_house, ProcedureKind::subsidy};
-
 void reg_001(const Document& doc, const RuleContext& c, Emitter& out) {
     if (!c.regime_value) {
         out.not_evaluated("estimated_value.declared");
@@ -35,7 +33,7 @@ void reg_002(const Document&, const RuleContext& c, Emitter& out) {
     out.emit(variant, {{"kind", name(*c.kind)}}, {"procedure.kind"});
 }
 
-/// The known light-regime CPV set of rules.md REG-003.
+/// The known light-regime CPV set of REG-003 (data/rules/reg/REG-003.yaml).
 bool known_light_regime(const std::string& code) {
     static const char* listed[] = {"75121000-0", "75122000-7", "75123000-4", "79622000-0", "79624000-4",
                                    "79625000-1", "80110000-8", "80300000-7", "80420000-4", "80430000-7",
@@ -64,23 +62,13 @@ void reg_003(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> reg_rules() {
+// The bodies of the REG rules by id; everything else about a rule is its file,
+// data/rules/reg/<ID>.yaml.
+std::vector<RuleBody> reg_rules() {
     return {
-        declare("REG-001", Severity::info, Stage::regime, reg_001).except(not_public_contract)
-            .titled("Toepasselijk regime: raming tegen de SAS-drempel van EUR 750.000",
-                    "Applicable regime: estimated value against the EUR 750,000 threshold")
-            .citing({cite(aw, "2.6a"), cite(directive, "74"), cite(directive, "4", "", "d")})
-            .noting("EUR 750,000 (Aw art. 2.6a; Directive 2014/24/EU art. 4 onder d), not indexed."),
-        declare("REG-002", Severity::info, Stage::regime, reg_002).except(not_public_contract)
-            .titled("SAS-procedure is de standaard boven de drempel voor zorg en welzijn",
-                    "SAS procedure is the default for health and social care services")
-            .citing({cite(aw, "2.38", "2")}),
-        declare("REG-003", Severity::warning, Stage::regime, reg_003).except(not_public_contract)
-            .titled("CPV-code niet bevestigd als dienst van bijlage XIV",
-                    "CPV code not confirmed as an Annex XIV service")
-            .citing({cite(directive, "77", "1"), cite(directive, "74")})
-            .noting("The CPV codes of Annex XIV itself have not been checked against the official text; the known set is the art. 77 list "
-                    "plus four codes, so the finding says membership could not be confirmed."),
+        {"REG-001", reg_001},
+        {"REG-002", reg_002},
+        {"REG-003", reg_003},
     };
 }
 

@@ -11,11 +11,6 @@ namespace zorginkoop::procurement::detail {
 
 namespace {
 
-const std::vector<ProcedureKind> sas_only{ProcedureKind::sas};
-const std::vector<ProcedureKind> sas_and_full{ProcedureKind::sas, ProcedureKind::european_open,
-                                              ProcedureKind::european_restricted,
-                                              ProcedureKind::european_competitive_dialogue};
-
 bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys_days{b}; }
 
 /// The end of a statutory period counted forward: the nominal last day, and that day moved to the
@@ -23,7 +18,7 @@ bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys
 /// holiday (art. 3 lid 1-2) or a day a royal decree assimilates with one (art. 3 lid 3; the
 /// calendar's decrees). Only for periods of at most 90 days (art. 4 lid 1 onder a): the periods here
 /// are 20 and 30 days. That the Act covers the Aw 2012 periods follows from its art. 1 ("een in een
-/// wet gestelde termijn"); research/legal-rules.md does not discuss the Act.
+/// wet gestelde termijn").
 struct PeriodEnd {
     Date nominal;
     Date end;
@@ -372,77 +367,22 @@ void sas_010(const Document& doc, const RuleContext&, Emitter& out) {
     out.emit("no_lots", {{"lots", std::to_string(doc.lots->size())}}, {"lots", "procedure.lots_motivation"});
 }
 
-/// `cites` and the Algemene termijnenwet articles (art. 1 lid 1, art. 3) cited by findings whose
-/// deadline the Act extended.
-std::vector<Citation> with_termijnenwet(std::vector<Citation> cites) {
-    cites.push_back(cite(termijnenwet, "1", "1", "", std::nullopt, tag_extended));
-    cites.push_back(cite(termijnenwet, "3", "", "", std::nullopt, tag_extended));
-    return cites;
-}
-
 }  // namespace
 
-std::vector<Rule> sas_rules() {
-    // Every SAS rule is for the light or the full regime, and only when Part 2 of the Aw 2012 applies.
-    auto sas = [](const char* id, Severity severity, const std::vector<ProcedureKind>& kinds, RuleFn body) {
-        return declare(id, severity, Stage::publication, body).only(kinds).part2();
-    };
+// The bodies of the SAS rules by id; everything else about a rule is its file,
+// data/rules/sas/<ID>.yaml.
+std::vector<RuleBody> sas_rules() {
     return {
-        sas("SAS-001", Severity::error, sas_only, sas_001)
-            .titled("Geen (voor)aankondiging vóór de gunning", "No prior information or contract notice before the award")
-            .citing({cite(aw, "2.39", "1", "a"), cite(aw, "2.62", "1"), cite(aw, "2.62", "4", "c"),
-                     cite(directive, "75", "1")}),
-        sas("SAS-002", Severity::error, sas_only, sas_002)
-            .titled("Vooraankondiging als oproep tot mededinging is onvolledig",
-                    "Prior information notice used as call for competition is incomplete")
-            .citing({cite(aw, "2.58a", "1"), cite(aw, "2.58a", "2")})
-            .noting("A prior information notice is taken as the call for competition when there is no contract notice "
-                    "and its eForms subtype is not 4 (information only)."),
-        sas("SAS-003", Severity::error, sas_only, sas_003)
-            .titled("Aankondiging van de gegunde opdracht ontbreekt of is te laat", "Contract award notice missing or late")
-            .citing(with_termijnenwet({cite(aw, "2.134", "1"), cite(aw, "2.134", "3")}))
-            .noting("Calendar days: award.date + 30, or the end of the award's calendar quarter + 30 when "
-                    "award.bundled_quarterly; a deadline on a Saturday, Sunday or public holiday moves to the next "
-                    "working day (Algemene termijnenwet art. 1 and 3). The framework agreement itself is the contract "
-                    "judged, not call-offs (art. 2.135)."),
-        sas("SAS-004", Severity::error, sas_and_full, sas_004)
-            .titled("Geen proces-verbaal van de opdrachtverlening", "No official record (proces-verbaal) of the award")
-            .citing({cite(aw, "2.39", "1", "c"), cite(aw, "2.132", "1")}),
-        sas("SAS-005", Severity::error, sas_and_full, sas_005)
-            .titled("Uitsluitingsgronden of geschiktheidseisen zonder eigen verklaring",
-                    "Exclusion grounds or suitability requirements without self-declaration")
-            .citing({cite(aw, "2.39", "3")}),
-        sas("SAS-006", Severity::warning, sas_and_full, sas_006)
-            .titled("Geen of te korte opschortende termijn vóór sluiten van de overeenkomst",
-                    "No or too short standstill period before the contract is concluded")
-            .citing(with_termijnenwet({cite(aw, "2.39", "2"), cite(g_contractstandaarden, "Toelichting Inkoopdocumenten"),
-                                       cite(aw, "2.127", "1", "", std::nullopt, "full"),
-                                       cite(aw, "2.127", "3", "", std::nullopt, "full")}))
-            .noting("Warning for SAS (guidance), error for the full regime (Aw 2.127). Full regime: a contract "
-                    "concluded on or before the last day of the standstill (award.date + standstill_days, moved to "
-                    "the next working day by the Algemene termijnenwet) also fires."),
-        sas("SAS-007", Severity::warning, sas_and_full, sas_007)
-            .titled("Overeenkomst gesloten zonder verplichte aankondiging: vernietigbaar",
-                    "Contract concluded without the required publication: voidable")
-            .citing(with_termijnenwet({cite(aw, "4.15", "1", "a"), cite(aw, "4.15", "2"), cite(aw, "4.16", "1", "c")}))
-            .noting("A voluntary ex-ante notice protects a contract concluded after the 20th day after its "
-                    "publication (20 days counted from the day after), that day moved to the next working day "
-                    "by the Algemene termijnenwet."),
-        sas("SAS-008", Severity::error, sas_and_full, sas_008)
-            .titled("eForms-subtype van de aankondiging past niet", "eForms notice subtype does not fit")
-            .citing({cite(directive, "75", "1"), cite(g_eforms, "notice-types (subtypes 12, 20, 33, 16, 29, 25, 38)")}),
-        sas("SAS-009", Severity::info, sas_only, sas_009)
-            .titled("SAS-variant (1-4) en de passende aanbiederscategorie",
-                    "SAS option (1-4) and the provider category it fits")
-            .citing({cite(g_rijnmond, "§3.5")})
-            .noting("The four SAS options and the provider categories (A → SAS 3 or 4, B → SAS 2 or 3, C → SAS 1 or 2) "
-                    "are a policy classification of a regional procurement strategy, not a requirement of the "
-                    "Aanbestedingswet 2012, whose art. 2.39 lists the steps of the SAS procedure and names no options. Every "
-                    "finding of this rule, a misfit included, is information."),
-        sas("SAS-010", Severity::warning, sas_only, sas_010)
-            .titled("Geen verdeling in percelen en geen motivering", "No division into lots and no motivation")
-            .citing({cite(aw, "1.5", "3")})
-            .noting("Divided into lots: at least two lots."),
+        {"SAS-001", sas_001},
+        {"SAS-002", sas_002},
+        {"SAS-003", sas_003},
+        {"SAS-004", sas_004},
+        {"SAS-005", sas_005},
+        {"SAS-006", sas_006},
+        {"SAS-007", sas_007},
+        {"SAS-008", sas_008},
+        {"SAS-009", sas_009},
+        {"SAS-010", sas_010},
     };
 }
 

@@ -9,8 +9,6 @@ namespace zorginkoop::procurement::detail {
 
 namespace {
 
-const std::vector<ProcedureKind> not_public_contract{ProcedureKind::open_house, ProcedureKind::subsidy};
-
 bool before(const Date& a, const Date& b) { return date::sys_days{a} < date::sys_days{b}; }
 
 void term_001(const Document& doc, const RuleContext&, Emitter& out) {
@@ -174,54 +172,16 @@ void term_006(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> term_rules() {
+// The bodies of the TERM rules by id; everything else about a rule is its file,
+// data/rules/term/<ID>.yaml.
+std::vector<RuleBody> term_rules() {
     return {
-        declare("TERM-001", Severity::error, Stage::term, term_001).except(not_public_contract)
-            .titled("Aanbestede opdracht voor onbepaalde tijd", "Tendered contract of indefinite duration")
-            .citing({cite(aw, "2.140", "3"), cite(g_pianoo_contractduur, ""), cite(g_contractstandaarden, "Toelichting overeenkomst art. 1.3")})
-            .noting("Rests on Aw 2.140 lid 3 read with PIANOo and the Contractstandaarden ('Een contractduur kan niet voor "
-                    "onbepaalde tijd zijn'); no statutory text forbids an indefinite term in so many words."),
-        declare("TERM-002", Severity::warning, Stage::term, term_002).except(not_public_contract)
-            .titled("Raamovereenkomst langer dan 48 maanden zonder motivering",
-                    "Framework agreement longer than 48 months without justification")
-            .citing({cite(aw, "2.140", "3"), cite(g_contractstandaarden, "")})
-            .noting("Total term = initial term + every extension option. Applicability to SAS frameworks: literal reading "
-                    "(art. 2.140 lies outside chapter 2.3, the only chapter art. 2.39 lid 2 limits) and guidance; no case "
-                    "law was found."),
-        declare("TERM-003", Severity::warning, Stage::term, term_003)
-            .titled("Initiële looptijd korter dan 3 jaar", "Initial term shorter than 3 years")
-            .citing({cite(g_contractstandaarden, "")})
-            .noting("Guidance, not law: initial term (term.start to term.end) shorter than 36 months. Source: the "
-                    "Contractstandaarden Wmo ('De Norm voor verantwoord opdrachtgeverschap raadt aan om minimaal drie "
-                    "jaar te contracteren'); the Norm's own text is not cited because its wording and numbering could "
-                    "not be checked."),
-        declare("TERM-004", Severity::error, Stage::term, term_004).except(not_public_contract)
-            .titled("Wijziging van de opdracht zonder nieuwe aanbesteding",
-                    "Modification of the contract without a new procedure")
-            .citing({cite(aw, "2.163b", "1"), cite(aw, "2.163b", "2"), cite(aw, "2.163b", "3"),
-                     cite(aw, "2.163d", "", "", std::nullopt, "2.163d"), cite(aw, "2.163e", "1", "c", std::nullopt, "2.163e")})
-            .noting("Original value: estimated_value.declared, else the computed value. Threshold: EUR 750,000 (art. 2.6a, "
-                    "the amount for SAS services). A change that names no ground is judged under art. 2.163b (below both "
-                    "the threshold and 10 % of the original value, cumulated, and not changing the overall nature). A "
-                    "change under art. 2.163d (additional services) or 2.163e (unforeseen circumstances) is an error when "
-                    "it is more than 50 % of the original value, each change on its own; within that limit it is "
-                    "reported as info, because the other conditions of those articles are not in the document. A change "
-                    "under art. 2.163c (review clause) is reported as info. Art. 2.163b lid 2 (contracts with an indexation "
-                    "clause) is cited; the document states no indexed original value, so the stated one is used."),
-        declare("TERM-005", Severity::error, Stage::term, term_005)
-            .titled("Wmo: gunning minder dan 3 maanden vóór de ingangsdatum",
-                    "Wmo: award less than 3 months before the start date")
-            .law(Law::wmo2015).except({ProcedureKind::subsidy}).in_force("2015-01-01")
-            .citing({cite(uitv_besluit_wmo, "5.1", "2")})
-            .noting("In force from 2015-01-01 (the Wmo 2015's own start) is assumed: art. 5.1 was checked in the "
-                    "consolidated versions of 2017, 2018, 2024 and 2026 only. Every product is taken to be a "
-                    "maatwerkvoorziening."),
-        declare("TERM-006", Severity::warning, Stage::term, term_006)
-            .titled("Voorbereiding niet twee jaar en contract niet zes maanden vooraf",
-                    "Preparation not two years and contract not six months ahead")
-            .citing({cite(g_leergang, "gewoonte 6")})
-            .noting("Guidance (Leergang Inkoop Jeugdhulp 2018, habit 6), not law: preparation starts 24 months and "
-                    "contracts are signed 6 months before term.start."),
+        {"TERM-001", term_001},
+        {"TERM-002", term_002},
+        {"TERM-003", term_003},
+        {"TERM-004", term_004},
+        {"TERM-005", term_005},
+        {"TERM-006", term_006},
     };
 }
 

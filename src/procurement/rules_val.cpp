@@ -6,8 +6,6 @@ namespace zorginkoop::procurement::detail {
 
 namespace {
 
-const std::vector<ProcedureKind> not_public_contract{ProcedureKind::open_house, ProcedureKind::subsidy};
-
 std::optional<Money> declared(const Document& doc) {
     if (!doc.estimated_value) return std::nullopt;
     return doc.estimated_value->declared;
@@ -141,27 +139,14 @@ void val_004(const Document& doc, const RuleContext&, Emitter& out) {
 
 }  // namespace
 
-std::vector<Rule> val_rules() {
+// The bodies of the VAL rules by id; everything else about a rule is its file,
+// data/rules/val/<ID>.yaml.
+std::vector<RuleBody> val_rules() {
     return {
-        declare("VAL-001", Severity::error, Stage::value, val_001).except(not_public_contract)
-            .titled("Raming lager dan de berekende waarde met opties en verlengingen",
-                    "Declared value below the computed value with options and extensions")
-            .citing({cite(aw, "2.15", "2"), cite(aw, "2.15", "3")}),
-        declare("VAL-002", Severity::error, Stage::value, val_002).except(not_public_contract)
-            .titled("Geen totaalprijs en looptijd boven 48 maanden: maandbedrag × 48",
-                    "No total price and term over 48 months: monthly amount × 48")
-            .citing({cite(aw, "2.17", "", "d"), cite(aw, "2.17", "", "e")})
-            .noting("The term judged against 48 months is the initial term plus every extension option."),
-        declare("VAL-003", Severity::error, Stage::value, val_003).only({ProcedureKind::below_threshold})
-            .titled("Percelen worden samengeteld: perceel onterecht onder de drempel",
-                    "Lots are aggregated: a lot wrongly treated as below the threshold")
-            .citing({cite(aw, "2.18", "2"), cite(aw, "2.18", "3", "b")})
-            .noting("A lot is 'treated as below threshold' when the document's procedure kind is below_threshold."),
-        declare("VAL-004", Severity::warning, Stage::value, val_004).except(not_public_contract)
-            .titled("Raming net onder de drempel bij verlengingen of percelen",
-                    "Declared value just below the threshold with extensions or lots")
-            .citing({cite(aw, "2.14", "1"), cite(aw, "2.14", "2")})
-            .noting("Within 10 %: declared value from EUR 675,000 up to (not including) EUR 750,000."),
+        {"VAL-001", val_001},
+        {"VAL-002", val_002},
+        {"VAL-003", val_003},
+        {"VAL-004", val_004},
     };
 }
 

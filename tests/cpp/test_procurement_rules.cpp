@@ -1,6 +1,6 @@
-// The meta-test of the rule catalogue (data/rules/catalogue.yaml, generated from rules.md by
-// scripts/catalogue_from_rules_md.py): the ids in code equal the ids of the catalogue in its order
-// (none missing, none extra), with the catalogue's severity; every rule has a
+// The meta-test of the rule catalogue (the rule files data/rules/<group>/<ID>.yaml): the ids in code
+// equal the ids of the rule files in catalogue order (section, then id; none missing, none extra),
+// with the severity the files state; every rule has a
 // fixture on which it fires and one on which it stays silent; its messages exist in Dutch and
 // English with every placeholder filled; every citation resolves in the registry, and rules of
 // error severity cite at least one binding source; every declaration is complete (titles in Dutch and
@@ -24,30 +24,34 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// One rule of data/rules/catalogue.yaml: its id and its severity as written in rules.md
-/// ("error", "warning", "info", or a choice such as "error / info").
+/// One rule file of data/rules/<group>/ (the procurement groups): its id and the severity the
+/// catalogue states (`catalogue_severity`, a choice such as "error / info", else `severity`).
 struct CatalogueRule {
     std::string id;
     std::string severity;
     std::string section;
 };
 
-/// The rules of the catalogue, in order. The catalogue is a data file of the repository.
+/// The rules of the rule files of the procurement check, in catalogue order (section, then id).
+/// The rule files are data files of the repository.
 std::vector<CatalogueRule> catalogue_rules() {
-    const io::Node root = io::read_file(zktest::source_path("data/rules/catalogue.yaml"));
-    const io::Node* rules = root.find("rules");
-    REQUIRE(rules != nullptr);
-    REQUIRE(rules->is_sequence());
-    std::vector<CatalogueRule> out;
-    for (const auto& r : rules->items()) {
-        const io::Node* id = r.find("id");
-        const io::Node* severity = r.find("severity");
-        const io::Node* section = r.find("section");
-        REQUIRE(id != nullptr);
-        REQUIRE(severity != nullptr);
-        REQUIRE(section != nullptr);
-        out.push_back({id->text(), severity->text(), section->text()});
+    std::vector<std::pair<std::pair<long, std::string>, CatalogueRule>> found;
+    for (const auto& group : fs::directory_iterator(zktest::source_path("data/rules"))) {
+        if (!group.is_directory() || group.path().filename() == "decl") continue;
+        for (const auto& file : fs::directory_iterator(group.path())) {
+            const io::Node root = io::read_file(file.path().string());
+            const io::Node* id = root.find("id");
+            const io::Node* severity = root.find("catalogue_severity") ? root.find("catalogue_severity") : root.find("severity");
+            const io::Node* section = root.find("section");
+            REQUIRE(id != nullptr);
+            REQUIRE(severity != nullptr);
+            REQUIRE(section != nullptr);
+            found.push_back({{std::stol(section->text()), id->text()}, {id->text(), severity->text(), section->text()}});
+        }
     }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<CatalogueRule> out;
+    for (auto& f : found) out.push_back(std::move(f.second));
     return out;
 }
 
@@ -254,4 +258,68 @@ TEST_CASE("every citation resolves; error rules cite a binding source", "[procur
         if (rule.severity == Severity::error) CHECK(binding);
         CHECK(rule.run != nullptr);
     }
+}
+
+namespace {
+
+void noop_body(const Document&, const RuleContext&, Emitter&) {}
+
+const char* const minimal_rule_file = R"(zorginkoop_rule: 1
+id: TEST-001
+section: 1
+group: "Test"
+title:
+  nl: "Testregel"
+  en: "Test rule"
+severity: error
+stage: regime
+law: both
+citations:
+  - law: aw2012
+    article: "2.6a"
+texts: []
+text: "A rule for the loader's tests."
+)";
+
+}  // namespace
+
+TEST_CASE("a rule file is read into a rule without its body", "[procurement][meta][rule_files]") {
+    const Rule r = read_rule(minimal_rule_file, "rules/test/TEST-001.yaml");
+    CHECK(r.id == "TEST-001");
+    CHECK(r.title.en == "Test rule");
+    CHECK(r.severity == Severity::error);
+    REQUIRE(r.citations.size() == 1);
+    CHECK(r.citations[0].article == "2.6a");
+    CHECK(r.run == nullptr);
+}
+
+TEST_CASE("a rule file without a body or a body without a rule file is an error at load", "[procurement][meta][rule_files]") {
+    const Rule r = read_rule(minimal_rule_file, "rules/test/TEST-001.yaml");
+    const std::vector<RuleBody> with_body{{"TEST-001", noop_body}};
+    const std::vector<Rule> joined = join_rules({r}, with_body, "test");
+    REQUIRE(joined.size() == 1);
+    CHECK(joined[0].run == &noop_body);
+    CHECK_THROWS_AS(join_rules({r}, {}, "test"), InvalidInput);
+    CHECK_THROWS_WITH(join_rules({r}, {}, "test"), Catch::Contains("TEST-001") && Catch::Contains("has no body"));
+    const std::vector<RuleBody> extra{{"TEST-001", noop_body}, {"TEST-002", noop_body}};
+    CHECK_THROWS_WITH(join_rules({r}, extra, "test"), Catch::Contains("TEST-002") && Catch::Contains("has no rule file"));
+    CHECK_THROWS_WITH(join_rules({r, r}, with_body, "test"), Catch::Contains("two rule files"));
+}
+
+TEST_CASE("a rule file that is not a rule is a typed error naming the file and the key", "[procurement][meta][rule_files]") {
+    std::string misspelt = minimal_rule_file;
+    misspelt.replace(misspelt.find("severity: error"), 15, "severity: fatal");
+    try {
+        (void)read_rule(misspelt, "rules/test/TEST-001.yaml");
+        FAIL("no error");
+    } catch (const ParseError& e) {
+        CHECK(e.where().source == "rules/test/TEST-001.yaml");
+        CHECK(e.where().path == "severity");
+        CHECK(e.where().line == 8);
+    }
+    std::string unknown_law = minimal_rule_file;
+    unknown_law.replace(unknown_law.find("law: aw2012"), 11, "law: aw2099");
+    CHECK_THROWS_AS(read_rule(unknown_law, "rules/test/TEST-001.yaml"), InvalidInput);
+    std::string extra_key = std::string(minimal_rule_file) + "tittle: x\n";
+    CHECK_THROWS_AS(read_rule(extra_key, "rules/test/TEST-001.yaml"), ParseError);
 }

@@ -24,6 +24,8 @@ import pytest
 import zorginkoop as zk
 from zorginkoop import _core
 
+import rule_files  # tests/python/rule_files.py
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "procurement" / "rules"
 
@@ -92,16 +94,17 @@ def test_no_internal_note_in_the_rule_pages(pages: dict[str, str]) -> None:
 
 def test_no_internal_note_in_the_catalogue_texts_notes_or_messages() -> None:
     problems: list[str] = []
-    for e in _yaml(ROOT / "data" / "rules" / "catalogue.yaml")["rules"]:
+    for e in rule_files.catalogue() + rule_files.catalogue("decl"):
         problems += _hits(f"catalogue {e['id']}", str(e.get("text") or ""))
     for r in _core.rule_catalogue():
         problems += _hits(f"note {r['id']}", str(r.get("note") or ""))
         for lang in ("nl", "en"):
             problems += _hits(f"title {r['id']} {lang}", str((r.get("title") or {}).get(lang) or ""))
-    for lang in ("nl", "en"):
-        path = ROOT / "data" / "messages" / f"rules.{lang}.yaml"
-        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#"))
-        problems += _hits(path.name, text)
+    for e in rule_files.catalogue() + rule_files.catalogue("decl"):
+        messages = rule_files.read(e["file"]).get("messages") or {}
+        for lang in ("nl", "en"):
+            text = "\n".join(str(t) for t in (messages.get(lang) or {}).values())
+            problems += _hits(f"messages {e['id']} {lang}", text)
     assert problems == []
 
 
@@ -167,7 +170,7 @@ def _rests_on(rule: dict[str, Any]) -> Any:
 
 
 def test_every_rule_page_quotes_the_provision_it_rests_on(gen: ModuleType) -> None:
-    entries = {str(e["id"]): e for e in _yaml(ROOT / "data" / "rules" / "catalogue.yaml")["rules"]}
+    entries = {str(e["id"]): e for e in rule_files.catalogue()}
     laws = gen.law_entries(_yaml(ROOT / "data" / "law" / "texts.yaml"))
     rules = {str(r["id"]): r for r in _core.rule_catalogue()}
     problems = []

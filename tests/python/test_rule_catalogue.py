@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 import zorginkoop as zk
 from zorginkoop import _core
+
+import rule_files  # tests/python/rule_files.py
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "cases" / "rijnmond-2023.zorginkoop.yaml"
@@ -93,10 +97,9 @@ def test_sarif_descriptors_carry_titles_and_rule_pages() -> None:
 
 
 def test_declarations_match_the_catalogue_file() -> None:
-    # data/rules/catalogue.yaml (rules.md): the same ids in the same order, and each rule in the
-    # stage of its section (§8-§10 form the funding stage).
-    catalogue = _core.parse_yaml((ROOT / "data" / "rules" / "catalogue.yaml").read_text(encoding="utf-8"),
-                                 "catalogue.yaml")["rules"]
+    # The rule files (data/rules/<group>/<ID>.yaml): the same ids in the same order (section, then
+    # id), and each rule in the stage of its section (§8-§10 form the funding stage).
+    catalogue = rule_files.catalogue()
     stages = {"1": "regime", "2": "value", "3": "publication", "4": "term", "5": "award", "6": "price",
               "7": "open_house", "8": "funding", "9": "funding", "10": "funding"}
     rules = zk.rule_catalogue()
@@ -121,3 +124,51 @@ def test_cli_sarif_links_the_rule_pages_where_they_are_published() -> None:
     bad = subprocess.run([cli, "check", str(EXAMPLE), "--format", "sarif", "--rule-docs", "docs/rules/"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and bad.stdout == "" and "--rule-docs" in bad.stderr
+
+
+def test_a_rules_title_and_messages_live_only_in_its_rule_file() -> None:
+    # A rule is one unit: its titles and message texts are in data/rules/<group>/<ID>.yaml and
+    # nowhere else in the library's sources, bindings or data.
+    sources = [p for d in ("src", "include", "bindings", "data") for p in sorted((ROOT / d).rglob("*"))
+               if p.is_file() and p.suffix in {".cpp", ".hpp", ".h", ".py", ".pyi", ".yaml", ".json", ".txt"}]
+    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in sources}
+    files = rule_files.catalogue() + rule_files.catalogue("decl")
+    assert len(files) == len(zk.rule_catalogue()) + len(_core.declaration_rule_catalogue())
+    problems = []
+    for entry in files:
+        own = entry["file"]
+        f = rule_files.read(own)
+        needles = [f["title"]["nl"], f["title"]["en"]]
+        for lang in ("nl", "en"):
+            needles += list(((f.get("messages") or {}).get(lang) or {}).values())
+        for needle in needles:
+            for path, text in texts.items():
+                if path != own and needle in text:
+                    problems.append(f"{entry['id']}: {needle[:50]!r} in {path.relative_to(ROOT)}")
+    assert problems == []
+
+
+def test_the_rule_fixtures_are_the_scenarios_of_the_rule_files() -> None:
+    # tests/fixtures/procurement/rules/ is what make_rule_fixtures.py writes from the scenarios of
+    # the rule files (base.yaml patched); every procurement rule has a firing and a silent scenario.
+    spec = importlib.util.spec_from_file_location(
+        "make_rule_fixtures", ROOT / "tests" / "fixtures" / "procurement" / "make_rule_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    written = gen.fixtures()
+    folder = ROOT / "tests" / "fixtures" / "procurement" / "rules"
+    checked_in = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.zorginkoop.yaml")}
+    assert sorted(written) == sorted(checked_in)
+    assert [n for n in written if written[n] != checked_in[n]] == []
+    for entry in rule_files.catalogue():
+        scenarios = rule_files.read(entry["file"]).get("scenarios") or []
+        assert any(entry["id"] in (s.get("fires") or []) for s in scenarios), entry["id"]
+        assert any(entry["id"] in (s.get("silent") or []) for s in scenarios), entry["id"]
+    for name, text in written.items():
+        expect = yaml.safe_load(text)["expect"]
+        report = zk.check(folder / name)
+        for rid in expect.get("fires") or []:
+            assert rid in zk.fired_rules(report), name
+        for rid in expect.get("silent") or []:
+            assert rid not in [f.rule for f in report.findings], name

@@ -9,7 +9,7 @@
 //   DECL-004  IngediendBedrag differs from GeleverdVolume × tariff (IV081 for minutes; unit 83:
 //             the amount equals the volume);
 //   DECL-005  TotaalIngediendBedrag differs from the signed sum of the lines (IV086);
-//   DECL-006  a ReferentieNummer occurs more than once in the message;
+//   DECL-006  one ReferentieNummer on two lines of the message;
 //   DECL-007  the product period lies outside term.start … term.end (that line gets DECL-007 only).
 //
 // The contract's tariffs are those of the year of term.start; with an indexation clause, later

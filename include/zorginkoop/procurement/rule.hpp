@@ -1,16 +1,11 @@
 #pragma once
-// The rule framework of the procurement check: each rule of the catalogue (rules.md) is a small pure
-// function of the document and the facts derived from it, with its metadata: id, default severity,
-// stage, scope (law, procedure kinds, whether Part 2 of the Aanbestedingswet must apply), dates in
-// force judged on the reference date, and the citations it rests on.
-//
-// Rule groups live one per source file (src/procurement/rules_<group>.cpp) and are listed in
-// catalogue order in src/procurement/check.cpp; a new group (PRICE) is one more file and one more
-// line there. Each group declares its rules in one table at the end of its file, beside their
-// bodies, in one style (detail::declare, src/procurement/rule_support.hpp): id, title (nl, en),
-// severity, stage, body, then scope, procedure kinds, dates in force, citations and note. The
-// declarations are the single source of the titles; data/rules/catalogue.yaml (rules.md) is the
-// reference the meta-tests compare them with.
+// The rule framework of the procurement check. A rule is one unit: its file
+// data/rules/<group>/<ID>.yaml (id, section, titles, severity, stage, scope, procedure kinds, dates
+// in force, citations, note, catalogue text, messages nl/en) and its body, a small pure function of
+// the document and the facts derived from it, registered by id in its group's table
+// (src/procurement/rules_<group>.cpp: {"SAS-003", sas_003}). The files are embedded and read once
+// into the catalogue (rule_catalogue()); a file without a body, or a body without a file, is an
+// InvalidInput at catalogue load.
 
 #include <optional>
 #include <string>
@@ -39,7 +34,7 @@ enum class Stage { regime, value, publication, term, award, price, open_house, f
 ///
 /// Version: a citation of an official text (BWB) links the version in force on the check's
 /// reference date (wetten.overheid.nl's geldigheidsdatum); without a reference date it links
-/// `version_date`, the version the research quoted. A `pinned` citation (an explicitly dated
+/// `version_date`, the version the law data quotes. A `pinned` citation (an explicitly dated
 /// historic text) always links `version_date`. The article, lid and onderdeel are those of the
 /// provision in force on that version date (data/law/laws.yaml `provisions`; see resolve_citation).
 ///
@@ -117,9 +112,9 @@ struct RuleTitle {
 };
 
 struct Rule {
-    std::string id;  // stable id from rules.md ("SAS-003")
+    std::string id;  // stable id ("SAS-003")
     RuleTitle title;
-    Severity severity = Severity::info;  // default; a rule may vary it per finding as rules.md says
+    Severity severity = Severity::info;  // default; a rule may vary it per finding
     Stage stage = Stage::regime;
     /// The law the rule is for (nullopt: both Jeugdwet and Wmo 2015).
     std::optional<Law> law;
@@ -185,6 +180,20 @@ private:
 
 /// The message key of a finding that says a rule was not evaluated.
 inline constexpr std::string_view not_evaluated_key = "rule.not_evaluated";
+
+/// A rule's body, registered by id in its group's table.
+struct RuleBody {
+    std::string_view id;
+    RuleFn run;
+};
+
+/// The rule file `yaml` (data/rules/<group>/<ID>.yaml) as a Rule without its body; ParseError or
+/// InvalidInput naming `source`, the path and the line for a file that is not a rule.
+Rule read_rule(std::string_view yaml, const std::string& source);
+
+/// `rules` (the files of `group`) each joined with its body from `bodies`, in id order; InvalidInput
+/// for a rule file without a body, a body without a rule file, or an id with two files.
+std::vector<Rule> join_rules(std::vector<Rule> rules, const std::vector<RuleBody>& bodies, std::string_view group);
 
 /// Every rule of the catalogue, in catalogue order (section, then id).
 const std::vector<Rule>& rule_catalogue();
