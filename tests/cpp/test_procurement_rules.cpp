@@ -157,7 +157,7 @@ TEST_CASE("every rule is declared completely: titles, stage order, dates, body",
 }
 
 TEST_CASE("every rule runs in the stage of its catalogue section", "[procurement][meta]") {
-    // rules.md §1-§10 → stages; §8-§10 (FUND, IJW, NVO, JREG) form the funding stage.
+    // Sections 1-10 → stages; sections 8-10 (FUND, IJW, NVO, JREG) form the funding stage.
     const std::map<std::string, Stage> stage_of{{"1", Stage::regime},     {"2", Stage::value},  {"3", Stage::publication},
                                                 {"4", Stage::term},       {"5", Stage::award},  {"6", Stage::price},
                                                 {"7", Stage::open_house}, {"8", Stage::funding}, {"9", Stage::funding},

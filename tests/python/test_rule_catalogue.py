@@ -172,3 +172,21 @@ def test_the_rule_fixtures_are_the_scenarios_of_the_rule_files() -> None:
             assert rid in zk.fired_rules(report), name
         for rid in expect.get("silent") or []:
             assert rid not in [f.rule for f in report.findings], name
+
+
+def test_sarif_descriptors_and_rule_pages_are_the_rule_files() -> None:
+    # The SARIF descriptors of every rule a report names, and every rule page, carry the titles and
+    # the note of the rule's file.
+    files = {e["id"]: rule_files.read(e["file"]) for e in rule_files.catalogue()}
+    sarif = json.loads(zk.check(EXAMPLE).to_sarif("en"))
+    descriptors = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert len(descriptors) >= 10
+    for d in descriptors:
+        f = files[d["id"]]
+        assert d["shortDescription"] == {"text": f["title"]["en"]}
+        assert d["properties"]["title"] == {"nl": f["title"]["nl"], "en": f["title"]["en"]}
+        assert d["fullDescription"]["text"] == f["title"]["en"] + ("\n\n" + f["note"] if f.get("note") else "")
+    for rid, f in files.items():
+        page = (ROOT / "docs" / "rules" / f"{rid}.md").read_text(encoding="utf-8")
+        assert f"| Title (nl) | {f['title']['nl']} |" in page
+        assert f["text"] in page
