@@ -65,13 +65,13 @@ MessageCatalogue MessageCatalogue::read_bundled(Lang lang) {
     MessageCatalogue all;
     all.lang_ = lang;
     for (const auto& path : bundled_files()) {
-        if (path.rfind("rules/", 0) != 0 && (path.rfind("messages/", 0) != 0 || path.size() < suffix.size() ||
-            path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0))
-            continue;
         if (path.rfind("rules/", 0) == 0) {
             read_rule_messages(path, lang, all.entries_);
             continue;
         }
+        if (path.rfind("messages/", 0) != 0 || path.size() < suffix.size() ||
+            path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
         const std::string stem = path.substr(9, path.size() - 9 - suffix.size());
         if (!stem.empty() && stem.back() != '.') continue;  // "xnl.yaml" is not Dutch
         MessageCatalogue part = parse(bundled_file(path), lang, path);
