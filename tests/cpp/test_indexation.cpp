@@ -1,4 +1,4 @@
-// Indexation (domain/indexation.md): series, clauses, rates, schedules, catch-up, completeness.
+// Indexation (docs/indexation-clause.md): series, clauses, rates, schedules, catch-up, completeness.
 
 #include <catch2/catch.hpp>
 
@@ -84,7 +84,7 @@ E catch_error(const std::function<void()>& f) {
 
 // --------------------------------------------------------------------------- worked example §2
 
-TEST_CASE("worked example of indexation.md section 2: VNG 2024, parts", "[indexation]") {
+TEST_CASE("worked example of docs/indexation-clause.md: VNG 2024, parts", "[indexation]") {
     const IndexSeriesSet s = IndexSeriesSet::bundled();
     const RateDerivation r = vng().rate(2024, s);
     CHECK(r.rate_percent == "6.30"_dec);

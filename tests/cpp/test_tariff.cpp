@@ -23,7 +23,7 @@ CostModel worked(const std::string& replace_from = {}, const std::string& replac
 }
 }  // namespace
 
-TEST_CASE("worked example of tariffs.md §3 (markup)", "[tariff]") {
+TEST_CASE("worked example of docs/cost-model.md (markup)", "[tariff]") {
     const BuildUp b = build_up(CostModel::load(example("begeleiding-individueel.yaml")));
     CHECK(six(b.annual_cost_per_fte) == "62539.008000");
     CHECK(six(b.productive_hours) == "1376.964000");

@@ -1,4 +1,4 @@
-"""Independent reference implementation of tariff indexation (domain/indexation.md section 2).
+"""Independent reference implementation of tariff indexation (docs/indexation-clause.md).
 
 Plain Python with ``decimal`` only; no binary floating point. Same arithmetic convention as
 ``tariff_reference``: at most 18 fractional digits; every multiplication and division is
@@ -279,7 +279,7 @@ def _parse_clause(clause: Mapping) -> dict:
 
 
 def series_from_document(doc: Mapping) -> tuple[str, dict]:
-    """Turn a parsed series file (domain/indexation.md section 1) into (id, {(year, status): percent}).
+    """Turn a parsed series file (docs/indexation-clause.md) into (id, {(year, status): percent}).
 
     Percent values must be strings (quoted in the YAML) or Decimals, never floats.
     """

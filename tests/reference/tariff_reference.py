@@ -1,4 +1,4 @@
-"""Independent reference implementation of the tariff build-up (domain/tariffs.md sections 2-4).
+"""Independent reference implementation of the tariff build-up (docs/cost-model.md).
 
 Plain Python with ``decimal`` only; no binary floating point anywhere. The C++ library is tested
 against this module, so it follows the same arithmetic convention and the same reading of the
@@ -521,7 +521,7 @@ def _one_form(block: Mapping, forms: list[tuple[str, ...]], path: str) -> tuple[
 # --------------------------------------------------------------------------- build-up
 
 def build_up(model: Mapping) -> dict:
-    """Compute the tariff build-up of a cost model (domain/tariffs.md section 3).
+    """Compute the tariff build-up of a cost model (docs/cost-model.md).
 
     Returns a dict with ``tariff`` (rounded), ``total`` (unrounded), ``lines`` (list of
     {"line", "amount"}), ``annual_cost_per_fte`` (L_mix), ``productive_hours`` (P),
