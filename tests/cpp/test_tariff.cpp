@@ -249,3 +249,16 @@ TEST_CASE("build-up JSON, text and SVG", "[tariff]") {
     CHECK(svg.rfind("<svg", 0) == 0);
     CHECK(svg.find("</svg>") != std::string::npos);
 }
+
+TEST_CASE("a zero tariff against a share-based model: InvalidInput naming the tariff", "[io][tariff]") {
+    const CostModel model = CostModel::load(example("begeleiding-individueel-share.yaml"));
+    try {
+        (void)check_tariff(Money::parse("0"), model, PriceBasis::floor);
+        FAIL("expected InvalidInput");
+    } catch (const InvalidInput& e) {
+        CHECK(e.path() == "tariff");
+        CHECK(e.message().find("above 0") != std::string::npos);
+    }
+    CHECK_THROWS_AS(check_tariff(Money::parse("-1"), model, PriceBasis::floor), InvalidInput);
+    CHECK(check_tariff(Money::parse("63.29"), model, PriceBasis::floor).verdict == Verdict::realistic);
+}
