@@ -54,16 +54,8 @@ from typing import Any, Mapping
 
 __all__ = ["rate", "schedule", "MissingFigure", "series_from_document", "MODES"]
 
-from exact_decimal import (  # noqa: E402  (the convention shared with tariff_reference.py)
-    FRACTION_DIGITS,
-    MODES,
-    add,
-    div,
-    mul,
-    parse_decimal,
-    round_to,
-    sub,
-)
+# The arithmetic convention shared with tariff_reference.py.
+from exact_decimal import FRACTION_DIGITS, MODES, add, div, mul, parse_decimal, round_to, sub  # noqa: E402
 
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)

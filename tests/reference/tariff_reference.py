@@ -110,18 +110,9 @@ __all__ = [
 
 # --------------------------------------------------------------------------- arithmetic
 
-from exact_decimal import (  # noqa: E402  (the convention shared with indexation_reference.py)
-    _CONTEXT,
-    _exact,
-    FRACTION_DIGITS,
-    MODES,
-    add,
-    div,
-    mul,
-    parse_decimal,
-    round_to,
-    sub,
-)
+# The arithmetic convention shared with indexation_reference.py.
+from exact_decimal import FRACTION_DIGITS, MODES, add, div, mul, parse_decimal, round_to, sub  # noqa: E402
+from exact_decimal import _CONTEXT, _exact  # noqa: E402
 
 
 def round_to_multiple(value: Decimal, multiple: Decimal, mode: str, scale: int = 2) -> Decimal:
