@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "errors.hpp"
 #include "support.hpp"
 #include "zorginkoop/core/date.hpp"
 #include "zorginkoop/core/decimal.hpp"
@@ -21,16 +22,7 @@ using namespace zorginkoop::io;
 
 namespace {
 
-template <class E, class F>
-E error_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    }
-    FAIL("expected an error of the named class");
-    throw std::logic_error("unreachable");
-}
+using zktest::error_of;
 
 /// Whether every byte sequence in `s` is well-formed UTF-8.
 bool valid_utf8(const std::string& s) {
