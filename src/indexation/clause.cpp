@@ -1,4 +1,4 @@
-// IndexationClause: the strict reader of indexation.md §2 and the computations (rate, schedule,
+// IndexationClause: the strict reader of the clause format (docs/indexation-clause.md) and the computations (rate, schedule,
 // budgets, catch-up as money).
 
 #include "zorginkoop/indexation/clause.hpp"

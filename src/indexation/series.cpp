@@ -1,4 +1,4 @@
-// IndexSeries and IndexSeriesSet: the strict reader of indexation.md §1, the bundled set.
+// IndexSeries and IndexSeriesSet: the strict reader of the series format (docs/indexation-clause.md), the bundled set.
 
 #include "zorginkoop/indexation/series.hpp"
 

@@ -1,6 +1,6 @@
-// The build-up of domain/tariffs.md §3. Intermediate values keep 18 fractional digits; products
+// The build-up of docs/cost-model.md ("The build-up, in order"). Intermediate values keep 18 fractional digits; products
 // and quotients are rounded half-even at digit 18 (Decimal); nothing else rounds until the
-// model's rounding says so. The order of operations is the order of §3, which the plain-Python
+// model's rounding says so. The order of operations is the order of that section, which the plain-Python
 // reference (tests/reference/tariff_reference.py) follows too.
 
 #include "zorginkoop/tariff/build_up.hpp"

@@ -1,4 +1,4 @@
-// Reading and writing cost models (domain/tariffs.md §2).
+// Reading and writing cost models (docs/cost-model.md).
 
 #include "zorginkoop/tariff/cost_model.hpp"
 

@@ -26,6 +26,18 @@ inline const zorginkoop::Finding* first_of(const zorginkoop::Report& r, const st
     return all.empty() ? nullptr : all.front();
 }
 
+/// The citation of `law_id` art. `article` among the citations of `f` (any lid and onderdeel when
+/// they are not given), or nullptr.
+inline const zorginkoop::LegalRef* citation(const zorginkoop::Finding& f, const std::string& law_id,
+                                            const std::string& article, const std::string& lid = "",
+                                            const std::string& onderdeel = "") {
+    for (const auto& c : f.citations)
+        if (c.law_id == law_id && c.article == article && (lid.empty() || c.lid == lid) &&
+            (onderdeel.empty() || c.onderdeel == onderdeel))
+            return &c;
+    return nullptr;
+}
+
 /// The evidence value under `key`, or "<none>".
 inline std::string evidence(const zorginkoop::Finding& f, const std::string& key) {
     for (const auto& [k, v] : f.evidence)

@@ -12,6 +12,14 @@ namespace zktest {
 
 inline std::string source_path(const std::string& relative) { return std::string(ZK_SOURCE_DIR) + "/" + relative; }
 
+/// The bytes of a file of the source tree ("" when it cannot be read: the comparison then fails).
+inline std::string read_source(const std::string& relative) {
+    std::ifstream in(source_path(relative), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 /// Rows of a CSV file with a header line; lines starting with '#' are comments.
 inline std::vector<std::vector<std::string>> read_csv(const std::string& relative) {
     std::ifstream in(source_path(relative));

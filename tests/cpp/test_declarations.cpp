@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "message_checks.hpp"
 #include "support.hpp"
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/law/registry.hpp"
@@ -129,18 +130,7 @@ TEST_CASE("the DECL rules are declared completely", "[declarations][meta]") {
             if (is_binding(laws.at(c.law_id).kind)) binding = true;
         }
         if (rule.severity == Severity::error) CHECK(binding);
-        std::size_t n = 0;
-        for (const auto& key : nl.keys()) {
-            if (key.rfind("decl." + rule.id + ".", 0) != 0) continue;
-            ++n;
-            INFO(key);
-            REQUIRE(en.contains(key));
-            auto a = MessageCatalogue::placeholders(nl.text(key));
-            auto b = MessageCatalogue::placeholders(en.text(key));
-            std::sort(a.begin(), a.end());
-            std::sort(b.begin(), b.end());
-            CHECK(a == b);
-        }
+        const std::size_t n = zktest::check_same_placeholders(nl, en, "decl." + rule.id + ".");
         CHECK(n >= 1);
     }
     for (const auto& key : en.keys())

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "rule_findings.hpp"
 #include "support.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/law/holiday_decrees.hpp"
@@ -13,6 +14,10 @@ using namespace zorginkoop;
 using namespace zorginkoop::procurement;
 
 namespace {
+
+using zktest::evidence;
+using zktest::first_of;
+using zktest::fixture;
 
 Date d(const char* text) { return parse_date(text); }
 
@@ -24,22 +29,6 @@ const std::string head = "zorginkoop_holiday_decrees: 1\ndecrees:\n";
 std::string decree(const std::string& key, const std::string& days) {
     return "  - key: " + key + "\n    title: t\n    date: null\n    publication: null\n    publication_source: null\n"
            "    bwb: null\n    source: s\n    confirmed: false\n    missing: m\n    days: [" + days + "]\n";
-}
-
-std::string fixture(const std::string& name) {
-    return zktest::source_path("tests/fixtures/procurement/rules/" + name + ".zorginkoop.yaml");
-}
-
-const Finding* first_of(const Report& r, const std::string& rule) {
-    for (const auto& f : r.findings)
-        if (f.rule == rule && f.message_key != not_evaluated_key) return &f;
-    return nullptr;
-}
-
-std::string evidence(const Finding& f, const std::string& key) {
-    for (const auto& [k, v] : f.evidence)
-        if (k == key) return v;
-    return "<none>";
 }
 
 }  // namespace

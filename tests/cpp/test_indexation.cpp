@@ -1,4 +1,4 @@
-// Indexation (domain/indexation.md): series, clauses, rates, schedules, catch-up, completeness.
+// Indexation (docs/indexation-clause.md): series, clauses, rates, schedules, catch-up, completeness.
 
 #include <catch2/catch.hpp>
 
@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "errors.hpp"
 #include "support.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/indexation/check.hpp"
@@ -69,22 +70,13 @@ IndexFigure fig(int year, IndexStatus status, const char* percent) {
 constexpr IndexStatus P = IndexStatus::provisional;
 constexpr IndexStatus D = IndexStatus::definitive;
 
-template <class E>
-E catch_error(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    }
-    FAIL("expected an exception");
-    throw std::logic_error("unreachable");
-}
+using zktest::error_of;
 
 }  // namespace
 
 // --------------------------------------------------------------------------- worked example §2
 
-TEST_CASE("worked example of indexation.md section 2: VNG 2024, parts", "[indexation]") {
+TEST_CASE("worked example of docs/indexation-clause.md: VNG 2024, parts", "[indexation]") {
     const IndexSeriesSet s = IndexSeriesSet::bundled();
     const RateDerivation r = vng().rate(2024, s);
     CHECK(r.rate_percent == "6.30"_dec);
@@ -197,7 +189,7 @@ TEST_CASE("no catch-up over the first contract year", "[indexation]") {
 
 TEST_CASE("a figure that is not published is MissingData naming series, year and status", "[indexation]") {
     const IndexSeriesSet s = IndexSeriesSet::bundled();
-    const auto e = catch_error<MissingData>([&] { (void)vng().rate(2026, s); });
+    const auto e = error_of<MissingData>([&] { (void)vng().rate(2026, s); });
     CHECK(e.series() == "OVA");
     CHECK(e.year() == 2026);
     CHECK(e.status() == "provisional");
@@ -208,7 +200,7 @@ TEST_CASE("a figure that is not published is MissingData naming series, year and
     ova.push_back(fig(2026, P, "3"));
     ppc.push_back(fig(2026, P, "2"));
     const IndexSeriesSet more = s.with({IndexSeries("OVA", "OVA", ova), IndexSeries("PPC", "PPC", ppc)});
-    const auto e2 = catch_error<MissingData>([&] { (void)vng().rate(2026, more); });
+    const auto e2 = error_of<MissingData>([&] { (void)vng().rate(2026, more); });
     CHECK(e2.series() == "OVA");
     CHECK(e2.year() == 2025);
     CHECK(e2.status() == "definitive");
@@ -248,7 +240,7 @@ TEST_CASE("invalid clauses are typed errors with the path", "[indexation]") {
     };
     for (const Case& c : cases) {
         INFO(c.yaml);
-        const auto e = catch_error<Error>([&] { (void)IndexationClause::parse(c.yaml, "clause.yaml"); });
+        const auto e = error_of<Error>([&] { (void)IndexationClause::parse(c.yaml, "clause.yaml"); });
         CHECK(e.code() == c.code);
         CHECK(e.path() == c.path);
         CHECK(e.line() > 0);
@@ -263,7 +255,7 @@ TEST_CASE("an unknown series is an InvalidInput at the component", "[indexation]
     for (auto f : std::vector<std::function<void()>>{[&] { c.validate(s); }, [&] { (void)c.rate(2024, s); },
                                                       [&] { (void)c.schedule("1"_eur, 2023, 2024, s); },
                                                       [&] { (void)c.catch_up_amount("1"_eur, 2024, s); }}) {
-        const auto e = catch_error<InvalidInput>(f);
+        const auto e = error_of<InvalidInput>(f);
         CHECK(e.path() == "components[1].series");
         CHECK(e.line() == 3);
         CHECK(e.message().find("CBS") != std::string::npos);
@@ -307,12 +299,12 @@ TEST_CASE("clause defaults, round trip and the indexation wrapper", "[indexation
 TEST_CASE("clauses built in code are validated", "[indexation]") {
     IndexationClause::Terms t;
     t.components = {{"OVA", "0.5"_dec, {}}, {"PPC", "0.4"_dec, {}}};
-    CHECK(catch_error<InvalidInput>([&] { (void)IndexationClause{t}; }).path() == "components");
+    CHECK(error_of<InvalidInput>([&] { (void)IndexationClause{t}; }).path() == "components");
     t.components = {{"OVA", "1.5"_dec, {}}, {"PPC", "-0.5"_dec, {}}};
-    CHECK(catch_error<InvalidInput>([&] { (void)IndexationClause{t}; }).path() == "components[1].weight");
+    CHECK(error_of<InvalidInput>([&] { (void)IndexationClause{t}; }).path() == "components[1].weight");
     t.components = {{"OVA", "0.75"_dec, {}}, {"PPC", "0.25"_dec, {}}};
     t.rate_rounding = RateRounding{RateRoundingAt::parts, 17, RoundingMode::half_up};
-    CHECK(catch_error<InvalidInput>([&] { (void)IndexationClause{t}; }).path() == "rate_rounding.scale");
+    CHECK(error_of<InvalidInput>([&] { (void)IndexationClause{t}; }).path() == "rate_rounding.scale");
     t.rate_rounding = RateRounding{RateRoundingAt::parts, 2, RoundingMode::half_up};
     const IndexationClause c(t);
     // 0.75 x 4.94 + 0.25 x 2.51 = 3.705 + 0.6275 = 4.3325 -> 4.33
@@ -368,7 +360,7 @@ values:
     CHECK(t.figure(2024, D).published == make_date(2025, 3, 1));
     CHECK(IndexSeries::from_node(io::parse_yaml(io::to_yaml(t.to_node()))) == t);
     CHECK(IndexSeries::parse(io::to_json(t.to_node())) == t);
-    const auto m = catch_error<MissingData>([&] { (void)t.figure(2023, D); });
+    const auto m = error_of<MissingData>([&] { (void)t.figure(2023, D); });
     CHECK((m.series() == "TEST" && m.year() == 2023 && m.status() == "definitive"));
 
     const IndexSeriesSet b = IndexSeriesSet::bundled();
@@ -401,7 +393,7 @@ TEST_CASE("fixtures: bad clauses and series give their typed errors with paths",
         INFO(name);
         REQUIRE(std::regex_match(head, m, expect_re));
         const std::string file = entry.path().string();
-        const auto e = catch_error<Error>([&] {
+        const auto e = error_of<Error>([&] {
             if (m[1] == "clause")
                 (void)IndexationClause::from_node(io::Reader(io::read_file(file), "", file), IndexSeriesSet::bundled());
             else
@@ -435,7 +427,7 @@ TEST_CASE("the catch-up as money for a turnover", "[indexation]") {
     CHECK(c25.catch_up_percent == "0.97"_dec);
     CHECK(c25.amount == "9.70"_eur);
     CHECK_THROWS_AS(vng().catch_up_amount("-1"_eur, 2024, s), InvalidInput);
-    const auto m = catch_error<MissingData>([&] { (void)vng().catch_up_amount("1"_eur, 2026, s); });
+    const auto m = error_of<MissingData>([&] { (void)vng().catch_up_amount("1"_eur, 2026, s); });
     CHECK((m.series() == "OVA" && m.year() == 2025 && m.status() == "definitive"));
 }
 
@@ -691,7 +683,7 @@ values:
     f.conflicting = false;
     CHECK(IndexSeries("X", "", {f}) != flipped);  // the flag is part of a figure's identity
     const std::string bad = std::regex_replace(std::string(text), std::regex("conflicting: true"), "conflicting: \"yes\"");
-    const auto e = catch_error<ParseError>([&] { (void)IndexSeries::parse(bad, "bad.yaml"); });
+    const auto e = error_of<ParseError>([&] { (void)IndexSeries::parse(bad, "bad.yaml"); });
     CHECK(e.where().path == "values[0].conflicting");
     CHECK(e.where().line == 4u);
 }

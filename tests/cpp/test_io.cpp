@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "errors.hpp"
 #include "support.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
@@ -8,16 +9,7 @@ using namespace zorginkoop;
 using namespace zorginkoop::io;
 
 namespace {
-template <class F>
-ParseError parse_error_of(F&& f) {
-    try {
-        f();
-    } catch (const ParseError& e) {
-        return e;
-    }
-    FAIL("expected a ParseError");
-    throw std::logic_error("unreachable");
-}
+using zktest::error_of;
 }  // namespace
 
 TEST_CASE("YAML scalars keep their text", "[io][yaml]") {
@@ -36,12 +28,12 @@ TEST_CASE("YAML scalars keep their text", "[io][yaml]") {
 }
 
 TEST_CASE("YAML errors name line and column", "[io][yaml]") {
-    auto dup = parse_error_of([] { parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n", "doc.yaml"); });
+    auto dup = error_of<ParseError>([] { parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n", "doc.yaml"); });
     CHECK(dup.line() == 4);
     CHECK(dup.column() == 3);
     CHECK(dup.path() == "b.c");
     CHECK(dup.where().source == "doc.yaml");
-    auto syntax = parse_error_of([] { parse_yaml("a: [1, 2\nb: 3\n"); });
+    auto syntax = error_of<ParseError>([] { parse_yaml("a: [1, 2\nb: 3\n"); });
     CHECK(syntax.line() >= 1);
     CHECK_THROWS_AS(parse_yaml("a: &x 1\nb: *x\n"), ParseError);             // aliases
     CHECK_THROWS_AS(parse_yaml("a: 1\n---\nb: 2\n"), ParseError);            // two documents
@@ -72,10 +64,10 @@ TEST_CASE("JSON numbers keep their text; positions are known", "[io][json]") {
 }
 
 TEST_CASE("JSON errors", "[io][json]") {
-    auto dup = parse_error_of([] { parse_json("{\"a\": 1,\n \"a\": 2}", "d.json"); });
+    auto dup = error_of<ParseError>([] { parse_json("{\"a\": 1,\n \"a\": 2}", "d.json"); });
     CHECK(dup.line() == 2);
     CHECK(dup.column() == 2);
-    auto syntax = parse_error_of([] { parse_json("{\"a\": 1,\n \"b\": tru}"); });
+    auto syntax = error_of<ParseError>([] { parse_json("{\"a\": 1,\n \"b\": tru}"); });
     CHECK(syntax.line() == 2);
     CHECK_THROWS_AS(parse_json(""), ParseError);
     CHECK_THROWS_AS(parse_json("{\"a\": 1} x"), ParseError);

@@ -23,8 +23,8 @@ struct Expected {
     const char* version;  // nullptr: no version basis
 };
 
-// The ids of the former registry table and the dates of the former version_of() (legal-rules.md,
-// "Version basis").
+// The ids of the former registry table and the dates of the former version_of() (the consolidated
+// versions of data/law/laws.yaml).
 const Expected expected[] = {
     {"jeugdwet", "BWBR0034925", LawKind::bwb, "2026-01-01"},
     {"besluit_jeugdwet", "BWBR0035779", LawKind::bwb, "2026-01-01"},

@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <sstream>
 
 #include "support.hpp"
@@ -12,13 +11,6 @@
 using namespace zorginkoop;
 
 namespace {
-
-std::string slurp(const std::string& relative) {
-    std::ifstream in(zktest::source_path(relative), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 /// The line (1-based) of `text` that starts with `prefix` after its indentation.
 std::size_t line_of(const std::string& text, const std::string& prefix) {
@@ -43,7 +35,7 @@ TEST_CASE("VAL-002: an Overflow of the monthly amount names estimated_value.mont
         FAIL("no Overflow");
     } catch (const Overflow& e) {
         CHECK(e.where().path == "estimated_value.monthly_amount");
-        CHECK(e.where().line == line_of(slurp(file), "monthly_amount:"));
+        CHECK(e.where().line == line_of(zktest::read_source(file), "monthly_amount:"));
         CHECK(e.where().line > 0);
         const std::string what = e.what();
         CHECK(what.find("VAL-002") != std::string::npos);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "rule_findings.hpp"
 #include "support.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/procurement/check.hpp"
@@ -27,17 +28,14 @@ std::vector<std::string> files_in(const std::string& relative, const std::string
     return out;
 }
 
+/// The first finding of `rule`, "not evaluated" ones included.
 const Finding* first_of(const Report& r, const std::string& rule) {
     for (const auto& f : r.findings)
         if (f.rule == rule) return &f;
     return nullptr;
 }
 
-std::string evidence(const Finding& f, const std::string& key) {
-    for (const auto& [k, v] : f.evidence)
-        if (k == key) return v;
-    return "<none>";
-}
+using zktest::evidence;
 
 }  // namespace
 

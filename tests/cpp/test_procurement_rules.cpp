@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "message_checks.hpp"
 #include "support.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/procurement/check.hpp"
@@ -202,18 +203,7 @@ TEST_CASE("every rule has messages in Dutch and English with the same placeholde
     for (const auto& rule : rule_catalogue()) {
         INFO(rule.id);
         const std::string prefix = "check." + rule.id + ".";
-        std::size_t n = 0;
-        for (const auto& key : nl.keys()) {
-            if (key.rfind(prefix, 0) != 0) continue;
-            ++n;
-            INFO(key);
-            REQUIRE(en.contains(key));
-            auto a = MessageCatalogue::placeholders(nl.text(key));
-            auto b = MessageCatalogue::placeholders(en.text(key));
-            std::sort(a.begin(), a.end());
-            std::sort(b.begin(), b.end());
-            CHECK(a == b);
-        }
+        const std::size_t n = zktest::check_same_placeholders(nl, en, prefix);
         for (const auto& key : en.keys())
             if (key.rfind(prefix, 0) == 0) CHECK(nl.contains(key));
         CHECK(n >= 1);

@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "support.hpp"
@@ -17,13 +16,6 @@
 using namespace zorginkoop;
 
 namespace {
-
-std::string slurp(const std::string& relative) {
-    std::ifstream in(zktest::source_path(relative), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 /// `text` with " # é" and `bad` appended to line `line` (1-based); `column` is set to the column
 /// (in characters) of the first byte of `bad`.
@@ -70,20 +62,20 @@ void check_reader(const std::string& name, const std::string& text, Read read) {
 }  // namespace
 
 TEST_CASE("Every YAML reader reports a bad byte at its own line and column", "[io][yaml][edges]") {
-    check_reader("document", slurp("tests/fixtures/procurement/rules/VAL-002.fires.zorginkoop.yaml"),
+    check_reader("document", zktest::read_source("tests/fixtures/procurement/rules/VAL-002.fires.zorginkoop.yaml"),
                  [](const std::string& t) { (void)procurement::parse_document_yaml(t, "doc.yaml"); });
-    check_reader("cost model", slurp("examples/models/wmo-begeleiding-uur.yaml"),
+    check_reader("cost model", zktest::read_source("examples/models/wmo-begeleiding-uur.yaml"),
                  [](const std::string& t) { (void)CostModel::parse_yaml(t, "model.yaml"); });
     check_reader("clause",
                  "# an indexation clause\n# with comments\ncomponents:\n- series: OVA\n  weight: \"0.9\"\n"
                  "- series: PPC\n  weight: \"0.1\"\n",
                  [](const std::string& t) { (void)IndexationClause::parse(t, "clause.yaml"); });
-    check_reader("series", slurp("tests/fixtures/indexation/ppc_nza_2023.yaml"),
+    check_reader("series", zktest::read_source("tests/fixtures/indexation/ppc_nza_2023.yaml"),
                  [](const std::string& t) { (void)IndexSeries::parse(t, "series.yaml"); });
     const auto dir = std::filesystem::temp_directory_path() / "zk_reader_edges";
     std::filesystem::create_directories(dir);
     const std::string bands_file = (dir / "bands.yaml").string();
-    check_reader("bands", slurp("data/bands/default.yaml"), [&](const std::string& t) {
+    check_reader("bands", zktest::read_source("data/bands/default.yaml"), [&](const std::string& t) {
         std::ofstream(bands_file, std::ios::binary) << t;
         (void)PlausibilityBands::load(bands_file);
     });

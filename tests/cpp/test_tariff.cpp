@@ -23,7 +23,7 @@ CostModel worked(const std::string& replace_from = {}, const std::string& replac
 }
 }  // namespace
 
-TEST_CASE("worked example of tariffs.md §3 (markup)", "[tariff]") {
+TEST_CASE("worked example of docs/cost-model.md (markup)", "[tariff]") {
     const BuildUp b = build_up(CostModel::load(example("begeleiding-individueel.yaml")));
     CHECK(six(b.annual_cost_per_fte) == "62539.008000");
     CHECK(six(b.productive_hours) == "1376.964000");
@@ -248,4 +248,17 @@ TEST_CASE("build-up JSON, text and SVG", "[tariff]") {
     const std::string svg = to_svg(m, b, &c);
     CHECK(svg.rfind("<svg", 0) == 0);
     CHECK(svg.find("</svg>") != std::string::npos);
+}
+
+TEST_CASE("a zero tariff against a share-based model: InvalidInput naming the tariff", "[io][tariff]") {
+    const CostModel model = CostModel::load(example("begeleiding-individueel-share.yaml"));
+    try {
+        (void)check_tariff(Money::parse("0"), model, PriceBasis::floor);
+        FAIL("expected InvalidInput");
+    } catch (const InvalidInput& e) {
+        CHECK(e.path() == "tariff");
+        CHECK(e.message().find("above 0") != std::string::npos);
+    }
+    CHECK_THROWS_AS(check_tariff(Money::parse("-1"), model, PriceBasis::floor), InvalidInput);
+    CHECK(check_tariff(Money::parse("63.29"), model, PriceBasis::floor).verdict == Verdict::realistic);
 }

@@ -1,4 +1,4 @@
-// libFuzzer target for the indexation clause reader (indexation.md §2) and the computations on it.
+// libFuzzer target for the indexation clause reader (docs/indexation-clause.md) and the computations on it.
 // The first byte chooses the reader (even: YAML; odd: JSON) and, with the second, the years of
 // the computation; the rest is the clause text. Typed errors (zorginkoop::Error) are the expected
 // outcome of bad input or of a figure missing from the bundled series; anything else — a crash, a

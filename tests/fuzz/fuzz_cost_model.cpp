@@ -1,4 +1,4 @@
-// libFuzzer target for the cost model reader (tariffs.md §2) and the build-up.
+// libFuzzer target for the cost model reader (docs/cost-model.md) and the build-up.
 // The first byte chooses the reader (even: YAML; odd: JSON); the rest is the model text.
 // Typed errors (zorginkoop::Error) are the expected outcome of bad input; anything else — a crash,
 // a sanitizer report, another exception, a hang — is a bug. A model that reads must build up (or

@@ -1,4 +1,4 @@
-// libFuzzer target for the index series reader (indexation.md §1).
+// libFuzzer target for the index series reader (docs/indexation-clause.md).
 // The first byte chooses the reader (even: YAML; odd: JSON); the rest is the series text.
 // Typed errors (zorginkoop::Error) are the expected outcome of bad input; anything else — a crash,
 // a sanitizer report, another exception, a hang — is a bug. A series that reads must survive its

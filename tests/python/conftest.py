@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,3 +23,13 @@ def cli() -> str:
     if not path:
         pytest.fail("the zorginkoop command is neither built (ZORGINKOOP_CLI) nor on PATH")
     return path
+
+
+@pytest.fixture(scope="session")
+def gen() -> ModuleType:
+    """scripts/gen_rule_docs.py, the generator of the rule pages, loaded as a module."""
+    spec = importlib.util.spec_from_file_location("gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

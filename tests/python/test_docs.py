@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -30,19 +29,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 RULE_ID = re.compile(r"\b[A-Z]{2,5}-\d{3}\b")
 COST_MODEL_IN_DOCUMENT = "lots[].products[].cost_model."
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def gen() -> ModuleType:
-    return _generator()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Indexation from Python and the command line (domain/indexation.md): the worked example, the
+"""Indexation from Python and the command line (docs/indexation-clause.md): the worked example, the
 Python API, bundled data and its sources, bad inputs with paths, property tests, the examples
 with their checked-in outputs, and the CLI."""
 

@@ -1,6 +1,6 @@
 """Differential test: the library (C++ through zorginkoop) against the independent plain-Python
 reference tests/reference/indexation_reference.py, over many random clauses, series, years and
-tariffs. Both read domain/indexation.md the same way (see the reference's header); every rate,
+tariffs. Both read docs/indexation-clause.md the same way (see the reference's header); every rate,
 part, figure used, catch-up term and tariff must be identical, and a missing figure must be
 reported by both, for the same series, year and status."""
 

@@ -10,7 +10,6 @@ message catalogues and the SARIF rule descriptors.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -57,19 +56,6 @@ EXCEPTIONS = {
                "not yet verified against the Dutch text on EUR-Lex (EU-75-1)",
     "REG-003": "Directive 2014/24/EU art. 77 and Annex XIV not yet verified against the Dutch text on EUR-Lex",
 }
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def gen() -> ModuleType:
-    return _generator()
 
 
 @pytest.fixture(scope="module")

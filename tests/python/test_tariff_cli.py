@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -78,3 +78,56 @@ def test_python_table_example_is_current() -> None:
                        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout == (ROOT / "examples" / "python" / "check_tariffs.out").read_text(encoding="utf-8")
+
+
+# ============================================================ tariff JSON at every rounding scale
+
+WORKED = ROOT / "tests" / "fixtures" / "tariff" / "good-uur.yaml"
+WORKED_ROUNDING = "rounding: {mode: half_up, scale: 2, at: [final]}"
+
+
+def worked_model(tmp_path: Path, rounding: str, name: str = "model.yaml") -> Path:
+    text = WORKED.read_text(encoding="utf-8")
+    assert WORKED_ROUNDING in text
+    path = tmp_path / name
+    path.write_text(text.replace(WORKED_ROUNDING, "rounding: " + rounding), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("scale", range(7))
+def test_tariff_json_at_every_scale(cli: str, tmp_path: Path, scale: int) -> None:
+    model = worked_model(tmp_path, f"{{mode: half_up, scale: {scale}, at: [final]}}")
+    r = run(cli, "tariff", str(model), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    j = json.loads(r.stdout)
+    tariff = Decimal(j["total"]).quantize(Decimal(1).scaleb(-scale), rounding=ROUND_HALF_UP)
+    assert Decimal(j["tariff"]) == tariff
+    assert j["rounding"]["scale"] == scale
+    # iJw eurocents exist only for a tariff of whole cents (60.228104...: up to scale 2)
+    assert j["tariff_cents"] == (int(tariff * 100) if scale <= 2 else None)
+    checked = run(cli, "tariff", str(model), "--format=json", "--tariff", j["tariff"], "--svg", str(tmp_path / "b.svg"))
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["verdict"]["verdict"] == "realistic"
+    ET.fromstring((tmp_path / "b.svg").read_bytes())
+    assert run(cli, "tariff", str(model)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "rounding, tariff, cents",
+    [
+        ('{mode: half_up, scale: 2, multiple_of: "0.05"}', "60.25", 6025),
+        ('{mode: down, scale: 2, multiple_of: "0.07"}', "60.20", 6020),
+        ('{mode: half_up, scale: 3, multiple_of: "0.005"}', "60.230", 6023),
+        ('{mode: up, scale: 0, multiple_of: "5"}', "65", 6500),
+        ('{mode: half_up, scale: 4, multiple_of: "0.0025"}', "60.2275", None),
+        ('{mode: half_up, scale: 6, multiple_of: "0.000125"}', "60.228125", None),
+        ('{mode: half_up, scale: 4, multiple_of: "0.0100"}', "60.23", 6023),
+    ],
+)
+def test_tariff_json_with_multiple_of(cli: str, tmp_path: Path, rounding: str, tariff: str, cents: int | None) -> None:
+    r = run(cli, "tariff", str(worked_model(tmp_path, rounding)), "--format=json")
+    assert r.returncode == 0, r.stderr
+    j = json.loads(r.stdout)
+    assert Decimal(j["tariff"]) == Decimal(tariff)
+    assert j["tariff_cents"] == cents
+    assert j["rounding"]["multiple_of"] is not None

@@ -1,5 +1,5 @@
 """The library against the independent plain-Python decimal reference (tests/reference), over
-10,000 random cost models covering every unit, option and rounding placement of tariffs.md §2-§3."""
+10,000 random cost models covering every unit, option and rounding placement of docs/cost-model.md."""
 
 from __future__ import annotations
 

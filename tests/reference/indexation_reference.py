@@ -1,4 +1,4 @@
-"""Independent reference implementation of tariff indexation (domain/indexation.md section 2).
+"""Independent reference implementation of tariff indexation (docs/indexation-clause.md).
 
 Plain Python with ``decimal`` only; no binary floating point. Same arithmetic convention as
 ``tariff_reference``: at most 18 fractional digits; every multiplication and division is
@@ -49,36 +49,17 @@ Interpretation choices (the library follows the same reading)
 from __future__ import annotations
 
 import re
-from decimal import (
-    ROUND_DOWN,
-    ROUND_HALF_EVEN,
-    ROUND_HALF_UP,
-    ROUND_UP,
-    Context,
-    Decimal,
-    DivisionByZero,
-    Inexact,
-    InvalidOperation,
-    Overflow,
-    localcontext,
-)
+from decimal import Decimal
 from typing import Any, Mapping
 
 __all__ = ["rate", "schedule", "MissingFigure", "series_from_document", "MODES"]
 
-FRACTION_DIGITS = 18
-QUANTUM = Decimal(1).scaleb(-FRACTION_DIGITS)
-_HALF_QUANTUM = Decimal(5).scaleb(-FRACTION_DIGITS - 1)
-_CONTEXT = Context(prec=80, rounding=ROUND_DOWN, traps=[InvalidOperation, DivisionByZero, Overflow])
+# The arithmetic convention shared with tariff_reference.py.
+from exact_decimal import FRACTION_DIGITS, MODES, add, div, mul, parse_decimal, round_to, sub  # noqa: E402
+
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)
 
-MODES = {
-    "half_up": ROUND_HALF_UP,
-    "half_even": ROUND_HALF_EVEN,
-    "up": ROUND_UP,
-    "down": ROUND_DOWN,
-}
 STATUSES = ("provisional", "definitive")
 
 
@@ -86,81 +67,10 @@ class MissingFigure(LookupError):
     """A series figure needed for a computation is not available."""
 
 
-# --------------------------------------------------------------------------- arithmetic
-
-def _exact(op):
-    with localcontext(_CONTEXT) as ctx:
-        ctx.clear_flags()
-        result = op()
-        if ctx.flags[Inexact]:
-            raise OverflowError("value too large for exact arithmetic at 80 digits")
-        return result
-
-
-def add(*values: Decimal) -> Decimal:
-    def op():
-        total = Decimal(0)
-        for v in values:
-            total = total + v
-        return total
-
-    return _exact(op)
-
-
-def sub(a: Decimal, b: Decimal) -> Decimal:
-    return _exact(lambda: a - b)
-
-
-def mul(a: Decimal, b: Decimal) -> Decimal:
-    with localcontext(_CONTEXT) as ctx:
-        ctx.clear_flags()
-        p = a * b
-        if ctx.flags[Inexact]:
-            raise OverflowError("product too large for exact arithmetic at 80 digits")
-        return p.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
-
-
-def div(a: Decimal, b: Decimal) -> Decimal:
-    if b == 0:
-        raise ZeroDivisionError("division by zero")
-    with localcontext(_CONTEXT) as ctx:
-        ctx.clear_flags()
-        q = a / b
-        inexact = bool(ctx.flags[Inexact])
-        truncated = q.quantize(QUANTUM, rounding=ROUND_DOWN)
-        if inexact and abs(q - truncated) == _HALF_QUANTUM:
-            return truncated + QUANTUM.copy_sign(q)
-        return q.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
-
-
-def round_to(value: Decimal, scale: int, mode: str) -> Decimal:
-    with localcontext(_CONTEXT):
-        return value.quantize(Decimal(1).scaleb(-scale), rounding=MODES[mode])
-
-
 # --------------------------------------------------------------------------- parsing
 
-_DECIMAL_TEXT = re.compile(r"^[+-]?\d+(\.\d+)?$")
-
-
 def _dec(value: Any, path: str) -> Decimal:
-    if isinstance(value, (bool, float)):
-        raise TypeError(f"{path}: {type(value).__name__} is refused; use decimal strings")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"{path}: not a finite decimal")
-        d = value
-    elif isinstance(value, str):
-        if not _DECIMAL_TEXT.match(value.strip()):
-            raise ValueError(f"{path}: {value!r} is not a decimal number")
-        d = Decimal(value.strip())
-    else:
-        raise ValueError(f"{path}: expected a decimal, got {type(value).__name__}")
-    if d.as_tuple().exponent < -FRACTION_DIGITS:
-        raise ValueError(f"{path}: more than {FRACTION_DIGITS} fractional digits")
-    return d
+    return parse_decimal(value, path, refused="use decimal strings", expected="a decimal")
 
 
 def _scale(value: Any, path: str) -> int:
@@ -279,7 +189,7 @@ def _parse_clause(clause: Mapping) -> dict:
 
 
 def series_from_document(doc: Mapping) -> tuple[str, dict]:
-    """Turn a parsed series file (domain/indexation.md section 1) into (id, {(year, status): percent}).
+    """Turn a parsed series file (docs/indexation-clause.md) into (id, {(year, status): percent}).
 
     Percent values must be strings (quoted in the YAML) or Decimals, never floats.
     """

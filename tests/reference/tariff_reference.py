@@ -1,4 +1,4 @@
-"""Independent reference implementation of the tariff build-up (domain/tariffs.md sections 2-4).
+"""Independent reference implementation of the tariff build-up (docs/cost-model.md).
 
 Plain Python with ``decimal`` only; no binary floating point anywhere. The C++ library is tested
 against this module, so it follows the same arithmetic convention and the same reading of the
@@ -96,20 +96,7 @@ Interpretation choices (the library follows the same reading)
 
 from __future__ import annotations
 
-import re
-from decimal import (
-    ROUND_DOWN,
-    ROUND_HALF_EVEN,
-    ROUND_HALF_UP,
-    ROUND_UP,
-    Context,
-    Decimal,
-    DivisionByZero,
-    Inexact,
-    InvalidOperation,
-    Overflow,
-    localcontext,
-)
+from decimal import Decimal, localcontext
 from typing import Any, Mapping
 
 __all__ = [
@@ -123,79 +110,9 @@ __all__ = [
 
 # --------------------------------------------------------------------------- arithmetic
 
-FRACTION_DIGITS = 18
-QUANTUM = Decimal(1).scaleb(-FRACTION_DIGITS)
-_HALF_QUANTUM = Decimal(5).scaleb(-FRACTION_DIGITS - 1)
-_CONTEXT = Context(
-    prec=80,
-    rounding=ROUND_DOWN,
-    traps=[InvalidOperation, DivisionByZero, Overflow],
-)
-
-MODES = {
-    "half_up": ROUND_HALF_UP,
-    "half_even": ROUND_HALF_EVEN,
-    "up": ROUND_UP,
-    "down": ROUND_DOWN,
-}
-
-
-def _exact(op):
-    with localcontext(_CONTEXT) as ctx:
-        ctx.clear_flags()
-        result = op()
-        if ctx.flags[Inexact]:
-            raise OverflowError("value too large for exact arithmetic at 80 digits")
-        return result
-
-
-def add(*values: Decimal) -> Decimal:
-    """Exact sum."""
-
-    def op():
-        total = Decimal(0)
-        for v in values:
-            total = total + v
-        return total
-
-    return _exact(op)
-
-
-def sub(a: Decimal, b: Decimal) -> Decimal:
-    """Exact difference."""
-    return _exact(lambda: a - b)
-
-
-def mul(a: Decimal, b: Decimal) -> Decimal:
-    """Product quantized to 18 fractional digits, half-even."""
-    with localcontext(_CONTEXT) as ctx:
-        ctx.clear_flags()
-        p = a * b
-        if ctx.flags[Inexact]:
-            raise OverflowError("product too large for exact arithmetic at 80 digits")
-        return p.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
-
-
-def div(a: Decimal, b: Decimal) -> Decimal:
-    """Exact quotient rounded half-even to 18 fractional digits."""
-    if b == 0:
-        raise ZeroDivisionError("division by zero")
-    with localcontext(_CONTEXT) as ctx:
-        ctx.clear_flags()
-        q = a / b  # truncated (ROUND_DOWN) at 80 significant digits
-        inexact = bool(ctx.flags[Inexact])
-        truncated = q.quantize(QUANTUM, rounding=ROUND_DOWN)
-        remainder = abs(q - truncated)
-        if inexact and remainder == _HALF_QUANTUM:
-            # the true quotient lies beyond the apparent tie: round away from zero
-            return truncated + QUANTUM.copy_sign(q)
-        return q.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
-
-
-def round_to(value: Decimal, scale: int, mode: str = "half_up") -> Decimal:
-    """Round to ``scale`` fractional digits with a named mode."""
-    with localcontext(_CONTEXT):
-        return value.quantize(Decimal(1).scaleb(-scale), rounding=MODES[mode])
+# The arithmetic convention shared with indexation_reference.py.
+from exact_decimal import FRACTION_DIGITS, MODES, add, div, mul, parse_decimal, round_to, sub  # noqa: E402
+from exact_decimal import _CONTEXT, _exact  # noqa: E402
 
 
 def round_to_multiple(value: Decimal, multiple: Decimal, mode: str, scale: int = 2) -> Decimal:
@@ -225,30 +142,8 @@ def round_to_multiple(value: Decimal, multiple: Decimal, mode: str, scale: int =
 
 # --------------------------------------------------------------------------- parsing
 
-_DECIMAL_TEXT = re.compile(r"^[+-]?\d+(\.\d+)?$")
-
-
 def _dec(value: Any, path: str) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float):
-        raise TypeError(
-            f"{path}: {type(value).__name__} is refused; write amounts as decimal strings"
-        )
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"{path}: not a finite decimal")
-        d = value
-    elif isinstance(value, str):
-        text = value.strip()
-        if not _DECIMAL_TEXT.match(text):
-            raise ValueError(f"{path}: {value!r} is not a decimal number")
-        d = Decimal(text)
-    else:
-        raise ValueError(f"{path}: expected a decimal string, got {type(value).__name__}")
-    if d.as_tuple().exponent < -FRACTION_DIGITS:
-        raise ValueError(f"{path}: more than {FRACTION_DIGITS} fractional digits")
-    return d
+    return parse_decimal(value, path, refused="write amounts as decimal strings", expected="a decimal string")
 
 
 def _mapping(value: Any, path: str) -> Mapping:
@@ -521,7 +416,7 @@ def _one_form(block: Mapping, forms: list[tuple[str, ...]], path: str) -> tuple[
 # --------------------------------------------------------------------------- build-up
 
 def build_up(model: Mapping) -> dict:
-    """Compute the tariff build-up of a cost model (domain/tariffs.md section 3).
+    """Compute the tariff build-up of a cost model (docs/cost-model.md).
 
     Returns a dict with ``tariff`` (rounded), ``total`` (unrounded), ``lines`` (list of
     {"line", "amount"}), ``annual_cost_per_fte`` (L_mix), ``productive_hours`` (P),

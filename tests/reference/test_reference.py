@@ -1,7 +1,7 @@
 """Tests of the independent reference implementations and the bundled data.
 
-The references must reproduce the worked examples of domain/tariffs.md section 3 and
-domain/indexation.md section 2 exactly, plus hand-checked cases for every unit and rounding
+The references must reproduce the worked examples of docs/cost-model.md and
+docs/indexation-clause.md exactly, plus hand-checked cases for every unit and rounding
 placement. The bundled index series and plausibility bands are checked for format and sources.
 """
 
@@ -133,7 +133,7 @@ def clause(**changes) -> dict:
     return c
 
 
-# =========================================================================== tariffs.md §3
+# ====================================================== the build-up (docs/cost-model.md)
 
 @pytest.mark.parametrize(
     "key, expected",
@@ -218,7 +218,7 @@ def test_defaults_match_explicit_worked_example():
     assert r["policy"] == {"mode": "half_up", "scale": 2, "at": ["final"], "multiple_of": None}
 
 
-# =========================================================================== tariffs.md §4
+# ============================================= units and delivery (docs/cost-model.md)
 
 def test_minute_rounding_iv081():
     assert tr.minute_tariff("87.30") == D("1.46")  # 1.455 -> 1.46
@@ -546,7 +546,7 @@ def test_float_is_refused():
         tr.minute_tariff(60.23)
 
 
-# =========================================================================== indexation.md §2
+# ================================================ indexation (docs/indexation-clause.md)
 
 def test_vng_2024_parts(series):
     r = ix.rate(VNG_CLAUSE, series, 2024)

@@ -95,7 +95,7 @@ py::object opt_date(const std::optional<Date>& d) { return d ? zkpy::from_date(*
 }  // namespace
 
 void register_procurement(py::module_& m) {
-    py::class_<Document>(m, "Document", "A procurement document (domain/document-format.md), read strictly; check it with zorginkoop.check.")
+    py::class_<Document>(m, "Document", "A procurement document (docs/document-format.md), read strictly; check it with zorginkoop.check.")
         .def_readonly("id", &Document::id)
         .def_property_readonly("law", [](const Document& d) { return std::string(name(d.law)); })
         .def_property_readonly("title", [](const Document& d) -> py::object {

@@ -523,7 +523,7 @@ struct PyCheck {
 }  // namespace
 
 void register_tariff(py::module_& m) {
-    py::class_<CostModel>(m, "CostModel", "A cost model (domain/cost-model.md): staff, hours, cost elements, rounding; read strictly from YAML, JSON, a mapping or a file.")
+    py::class_<CostModel>(m, "CostModel", "A cost model (docs/cost-model.md): staff, hours, cost elements, rounding; read strictly from YAML, JSON, a mapping or a file.")
         .def_static("from_dict", [](py::handle d) { return CostModel::from_node(zkpy::to_node(d, "")); }, py::arg("mapping"))
         .def_static("load", [](py::handle p) {
             return CostModel::load(zkpy::to_path(p, "path"));

@@ -45,7 +45,7 @@ class Stage(_TextEnum):
 
 
 class Verdict(_TextEnum):
-    """The outcome of the realism check of a tariff (tariffs.md section 3)."""
+    """The outcome of the realism check of a tariff (docs/cost-model.md)."""
 
     REALISTIC = "realistic"
     BELOW_COST = "below_cost"

@@ -1,4 +1,4 @@
-"""Indexation of tariffs and budgets (domain/indexation.md): index series, contract clauses,
+"""Indexation of tariffs and budgets (docs/indexation-clause.md): index series, contract clauses,
 catch-up (nacalculatie) and yearly tariff schedules.
 
 Three things are kept apart:
@@ -316,7 +316,7 @@ class TariffSchedule(list[ScheduleRow]):
 
 
 class IndexationClause:
-    """The indexation clause of a contract (domain/indexation.md §2).
+    """The indexation clause of a contract (docs/indexation-clause.md).
 
     Read it with :meth:`from_dict`, :meth:`load` or :meth:`parse`; the mapping is the one under
     ``indexation:`` in §2 (a mapping with the single key ``indexation`` is unwrapped). A clause

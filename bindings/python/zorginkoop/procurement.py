@@ -1,4 +1,4 @@
-"""The procurement check (domain/rules.md): a procurement document (domain/document-format.md)
+"""The procurement check (docs/rules/): a procurement document (docs/document-format.md)
 judged rule by rule, each finding citing the law it rests on.
 
 ``check`` takes a path (YAML, or JSON by the ``.json`` extension), a mapping (what ``yaml.safe_load``

@@ -1,4 +1,4 @@
-"""Tariffs (domain/tariffs.md): cost models, the reële-prijs build-up and the realism check, one
+"""Tariffs (docs/cost-model.md): cost models, the reële-prijs build-up and the realism check, one
 at a time or many rows at once.
 
 The batch functions :func:`build_up_many` and :func:`check_tariffs` run in C++ with the GIL
@@ -55,7 +55,7 @@ _Bands = Union[PlausibilityBands, Mapping[str, Any], _PathLike, None]
 
 @dataclass(frozen=True)
 class OutOfBand:
-    """A parameter of the cost model outside its plausibility band (tariffs.md section 5): the
+    """A parameter of the cost model outside its plausibility band (docs/cost-model.md): the
     band's ``parameter`` name, the ``path`` in the model, the ``value``, the band's ``min`` and
     ``max`` (None when open), its ``source`` and whether the band is ``confirmed`` by it.
     ``item["parameter"]`` reads a field too."""
@@ -236,7 +236,7 @@ def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", 
     table
         Overrides of the base model, one row per result row: a mapping of column -> sequence of values
         (list, tuple, numpy array) or a pandas DataFrame. Each column name is a dotted path in the
-        cost model (tariffs.md section 2), with ``[i]`` for list items: ``name``, ``law``, ``unit``;
+        cost model (docs/cost-model.md), with ``[i]`` for list items: ``name``, ``law``, ``unit``;
         ``staff[i].function|monthly_salary|share|holiday_pay|year_end_bonus|irregular_hours|
         other_allowances|employer_charges``, ``staff[i].cao.name|scale|step|scale_amount``;
         ``hours.annual_hours|hours_per_week|weeks_per_year|leave_hours|public_holiday_hours|
@@ -292,7 +292,7 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
     table
         Overrides of the base model, one row per tariff (mapping of column -> values, or DataFrame).
     basis
-        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (tariffs.md section 3).
+        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (docs/cost-model.md).
     bands
         Plausibility bands: None (the bundled bands), PlausibilityBands, a mapping or a path; a
         mapping or path overrides the bundled bands parameter by parameter.

@@ -1,5 +1,5 @@
 #pragma once
-// IndexationClause: the indexation clause of a contract (domain/indexation.md §2): weighted
+// IndexationClause: the indexation clause of a contract (docs/indexation-clause.md): weighted
 // series, catch-up (nacalculatie), first-contract-year rule, rate rounding, tariff rounding,
 // effective day. It observes an IndexSeriesSet passed to every computation; it holds no figures.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// IndexSeries: published index figures (domain/indexation.md §1), each with its year, status
+// IndexSeries: published index figures (docs/indexation-clause.md, "The index series"), each with its year, status
 // (provisional or definitive), percentage, source, and optionally its publication date, a note,
 // and whether the sources conflict on it.
 // Immutable after construction. IndexSeriesSet: the series a computation may use, looked up by
@@ -76,7 +76,7 @@ public:
     IndexSeries(std::string id, std::string name, std::vector<IndexFigure> figures, std::string unit = "percent",
                 std::string source_note = {}, std::optional<DefinitiveDue> definitive_due = std::nullopt);
 
-    /// Strict reader of the format of indexation.md §1 (keys zorginkoop_index_series, id, name,
+    /// Strict reader of the format of docs/indexation-clause.md (keys zorginkoop_index_series, id, name,
     /// unit, source_note, definitive_due, values; per value year, status, percent, source,
     /// published, note, conflicting). `definitive_due: {day: "MM-DD", source: "..."}` is the
     /// series' publication calendar (optional).

@@ -21,7 +21,7 @@ class Node;
 /// bwb/celex/ecli: binding sources with official identifiers. guidance: non-binding sources (VNG,
 /// PIANOo, Ketenbureau i-Sociaal Domein, iStandaarden, the regional strategies the catalogue's seed
 /// rules come from); their ids are library keys starting with "guidance:", not official identifiers,
-/// and they carry no URL unless research/legal-rules.md gives one.
+/// and they carry no URL (their `source` in laws.yaml names the publication).
 enum class LawKind { bwb, celex, ecli, guidance };
 
 inline bool is_binding(LawKind k) noexcept { return k != LawKind::guidance; }
@@ -93,7 +93,7 @@ public:
     /// naming the path.
     static LawRegistry from_node(const io::Node& node, const std::string& source = {});
 
-    /// The bundled data/law/laws.yaml: the laws listed at the top of rules.md, the Algemene
+    /// The bundled data/law/laws.yaml: the laws the procurement rules cite, the Algemene
     /// termijnenwet, the judgments and the guidance the rules cite. Read once per process
     /// (thread-safe initialisation) and immutable afterwards.
     static const LawRegistry& bundled();
@@ -148,7 +148,7 @@ public:
                                                          : "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=ecli:" + law.id;
                 break;
             case LawKind::guidance:
-                break;  // no URL: research/legal-rules.md gives none for these sources
+                break;  // no URL: laws.yaml `source` names the publication
         }
         return r;
     }

@@ -1,5 +1,5 @@
 #pragma once
-// check(): a procurement document judged against the rule catalogue (rules.md), as a Report whose
+// check(): a procurement document judged against the rule catalogue (docs/rules/), as a Report whose
 // findings are in catalogue order, then by document location.
 //
 // Reference date (peildatum): the earliest date of a contract notice or prior information notice,

@@ -205,7 +205,7 @@ struct ContractClauses {
     std::optional<bool> staff_takeover_consultation;
     std::optional<bool> subcontracting_real_price;
     std::optional<bool> tariff_differentiation;
-    /// The indexation clause of indexation.md §2, read by the indexation module's reader
+    /// The indexation clause of docs/indexation-clause.md, read by the indexation module's reader
     /// (IndexationClause::from_node); its errors name `contract_clauses.indexation…`.
     std::optional<IndexationClause> indexation;
 };

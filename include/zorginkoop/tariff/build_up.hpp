@@ -1,5 +1,5 @@
 #pragma once
-// The tariff build-up of domain/tariffs.md §3: every line with its amount and the statutory cost
+// The tariff build-up of docs/cost-model.md: every line with its amount and the statutory cost
 // elements it covers for the model's law, the intermediate values, and the rounding used.
 
 #include <optional>
@@ -36,7 +36,7 @@ struct StatutoryElement {
 const std::vector<StatutoryElement>& statutory_elements(Law law);
 /// The article the elements come from, as a citation (version 2024-07-01).
 LegalRef statutory_basis(Law law);
-/// The letters of the elements a line covers under `law` (tariffs.md §1); empty for lines that
+/// The letters of the elements a line covers under `law` (docs/cost-model.md); empty for lines that
 /// are allowed extras (risk margin; client-bound other costs under the Wmo).
 std::string elements_of(CostLine line, Law law);
 /// The letters of the elements the model states explicitly (a value of zero counts; a field left

@@ -1,5 +1,5 @@
 #pragma once
-// CostModel: the cost elements of one product (domain/tariffs.md §2), read strictly from YAML,
+// CostModel: the cost elements of one product (docs/cost-model.md), read strictly from YAML,
 // JSON or a Python mapping. Every optional field stays optional, so that "stated as zero" and
 // "not stated" remain different (an element counts as covered only when it is stated) and a
 // model written back loses nothing it was given.
@@ -193,7 +193,7 @@ struct CostModel {
     /// A file: JSON when it ends in .json, YAML otherwise.
     static CostModel load(const std::string& file);
 
-    /// The model as a tree in the format of tariffs.md §2 (only the fields that were given).
+    /// The model as a tree in the format of docs/cost-model.md (only the fields that were given).
     io::Node to_node() const;
 
     friend bool operator==(const CostModel& a, const CostModel& b);

@@ -1,7 +1,7 @@
 #pragma once
 // iJw / iWmo 3.2 helpers: WJ756 units, LDT_Bedrag eurocents, and the IV081 minute arithmetic.
 // Source: Zorginstituut Nederland, iJw 3.2 / iWmo 3.2 Basisschema and code lists (WJ756,
-// LDT_Bedrag) and rule IV081 (research/tariffs-indexation.md §5).
+// LDT_Bedrag) and rule IV081 (release 3.2, https://www.istandaarden.nl).
 
 #include <array>
 #include <cstdint>

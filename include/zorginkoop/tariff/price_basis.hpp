@@ -1,5 +1,5 @@
 #pragma once
-// PriceBasis: how a tariff relates to its cost price (domain/tariffs.md §6). One enumeration for
+// PriceBasis: how a tariff relates to its cost price (docs/cost-model.md, "The realism check and the price basis"). One enumeration for
 // the realism check of the tariff module and for the products of a procurement document
 // (`price_basis:`).
 

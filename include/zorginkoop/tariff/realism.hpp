@@ -1,6 +1,6 @@
 #pragma once
-// The realism check of domain/tariffs.md §6: is a tariff a reële prijs against a cost model?
-// Also the plausibility bands of §5 (rule PRICE-007), bundled as data and overridable.
+// The realism check of docs/cost-model.md: is a tariff a reële prijs against a cost model?
+// Also the plausibility bands (rule PRICE-007), bundled as data and overridable.
 
 #include <optional>
 #include <string>

@@ -15,16 +15,7 @@ using namespace zorginkoop::procurement;
 
 namespace {
 
-using zktest::evidence;
-using zktest::findings_of;
-using zktest::first_of;
-using zktest::fixture;
-
-const LegalRef* citation(const Finding& f, const std::string& law, const std::string& article, const std::string& lid = "") {
-    for (const auto& c : f.citations)
-        if (c.law_id == law && c.article == article && (lid.empty() || c.lid == lid)) return &c;
-    return nullptr;
-}
+using namespace zktest;
 
 bool cites_termijnenwet(const Finding& f) { return citation(f, "BWBR0002448", "1", "1") && citation(f, "BWBR0002448", "3"); }
 

@@ -1,16 +1,14 @@
-// Dates confined to 0001-01-01 .. 9999-12-31, month totals that cannot overflow, Overflow errors
-// that name the document or model field they come from, and bundled data read once per process.
+// Limits: dates confined to 0001-01-01 .. 9999-12-31, month totals that cannot overflow, and
+// Overflow errors that name the document or model field they come from.
 
 #include <catch2/catch.hpp>
 
 #include <optional>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "zorginkoop/core/date.hpp"
-#include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/tariff/build_up.hpp"
 #include "zorginkoop/tariff/realism.hpp"
@@ -168,27 +166,4 @@ TEST_CASE("check: an Overflow in a price rule names the rule and the model's fie
     CHECK(e->path() == "lots[0].products[0].cost_model.staff[0].monthly_salary");
     CHECK(e->message().rfind("PRICE-", 0) == 0);
     CHECK(e->line() > 0);
-}
-
-TEST_CASE("bundled law registry and plausibility bands are read once and shared", "[core][cache]") {
-    const LawRegistry& laws = LawRegistry::bundled();
-    const PlausibilityBands& bands = PlausibilityBands::bundled();
-    CHECK(&laws == &LawRegistry::bundled());
-    CHECK(&bands == &PlausibilityBands::bundled());
-    CHECK(laws.contains("BWBR0034925"));
-    CHECK(!bands.bands.empty());
-    // from many threads at once: one object, fully built
-    std::vector<const LawRegistry*> seen_laws(8, nullptr);
-    std::vector<const PlausibilityBands*> seen_bands(8, nullptr);
-    std::vector<std::thread> threads;
-    for (std::size_t i = 0; i < seen_laws.size(); ++i)
-        threads.emplace_back([&, i] {
-            seen_laws[i] = &LawRegistry::bundled();
-            seen_bands[i] = &PlausibilityBands::bundled();
-        });
-    for (auto& t : threads) t.join();
-    for (std::size_t i = 0; i < seen_laws.size(); ++i) {
-        CHECK(seen_laws[i] == &laws);
-        CHECK(seen_bands[i] == &bands);
-    }
 }
