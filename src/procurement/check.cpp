@@ -217,6 +217,12 @@ Report check(const Document& doc, const CheckOptions& options) {
             if (!in_law(rule.law, doc.law)) return;
             // The Open House rules judge the declared kind; §2-§5 judge the effective one (OH-001).
             const std::optional<ProcedureKind> kind = rule.stage == Stage::open_house ? ctx.declared_kind : ctx.kind;
+            // A rule not in force on a known reference date is not run, whatever else the document
+            // leaves open (its kind, say): nothing about it can be reported.
+            const bool out_of_force = ctx.reference_date &&
+                ((rule.in_force_from && date::sys_days{*ctx.reference_date} < date::sys_days{*rule.in_force_from}) ||
+                 (rule.in_force_to && date::sys_days{*ctx.reference_date} > date::sys_days{*rule.in_force_to}));
+            if (out_of_force) return;
             if (!rule.only_kinds.empty()) {
                 if (!kind) {
                     emit.not_evaluated("procedure.kind");
@@ -225,14 +231,9 @@ Report check(const Document& doc, const CheckOptions& options) {
                 if (!contains(rule.only_kinds, *kind)) return;
             }
             if (kind && contains(rule.except_kinds, *kind)) return;
-            if (rule.in_force_from || rule.in_force_to) {
-                if (!ctx.reference_date) {
-                    emit.not_evaluated(reference_date_field, {"publications", "award.date", "term.start"});
-                    return;
-                }
-                const auto ref = date::sys_days{*ctx.reference_date};
-                if (rule.in_force_from && ref < date::sys_days{*rule.in_force_from}) return;
-                if (rule.in_force_to && ref > date::sys_days{*rule.in_force_to}) return;
+            if ((rule.in_force_from || rule.in_force_to) && !ctx.reference_date) {
+                emit.not_evaluated(reference_date_field, {"publications", "award.date", "term.start"});
+                return;
             }
             if (rule.needs_part2) {
                 if (!ctx.part2_applies) {
