@@ -240,6 +240,10 @@ void price_010(const Document& doc, const RuleContext&, Emitter& out) {
     }
 }
 
+void price_011(const Document& doc, const RuleContext&, Emitter& out) {
+    out.emit(doc.law == Law::jeugdwet ? "jeugdwet" : "wmo", {}, {"procedure.kind"});
+}
+
 }  // namespace
 
 // The bodies of the PRICE rules by id; everything else about a rule is its file,
@@ -256,6 +260,7 @@ std::vector<RuleBody> price_rules() {
         {"PRICE-008", price_008},
         {"PRICE-009", price_009},
         {"PRICE-010", price_010},
+        {"PRICE-011", price_011},
     };
 }
 
