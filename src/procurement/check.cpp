@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "rule_support.hpp"
-#include "zorginkoop/law/holiday_decrees.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -15,7 +15,7 @@ namespace detail {
 
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid,
               const std::string& onderdeel, std::optional<Law> law, const std::string& tag) {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     const LegalSource& source = laws.by_key(law_key);
     // A rule cites only provisions the law data lists with their dates (official texts).
     if (!source.provisions.empty() && !laws.lists(source.id, ProvisionPlace{article, lid, onderdeel}))
@@ -37,7 +37,7 @@ Citation cite(const std::string& law_key, const std::string& article, const std:
 Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
                       const std::string& onderdeel, const char* version, std::optional<Law> law, const std::string& tag) {
     Citation c = cite(law_key, article, lid, onderdeel, law, tag);
-    c.version_date = LawRegistry::bundled().version_date(law_key, version);
+    c.version_date = bundled_laws().version_date(law_key, version);
     c.pinned = true;
     return c;
 }
@@ -433,7 +433,7 @@ const std::string reference_date_field = "publications[].date / award.date / ter
 }  // namespace
 
 Report check(const Document& doc, const CheckOptions& options) {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     RuleContext ctx;
     try {
         ctx = derive_context(doc, options);
@@ -442,6 +442,7 @@ Report check(const Document& doc, const CheckOptions& options) {
     }
     ctx.laws = &laws;
     ctx.holidays = ctx.options.holidays ? &*ctx.options.holidays : &bundled_holiday_calendar();
+    ctx.bands = &PlausibilityBands::bundled();
 
     const auto& catalogue = rule_catalogue();
     std::vector<std::pair<std::size_t, Finding>> found;
@@ -509,6 +510,7 @@ Report check(const Document& doc, const CheckOptions& options) {
     report.context.emplace_back("aw_part2", ctx.part2_applies ? (*ctx.part2_applies ? "yes" : "no") : "-");
     for (auto& f : found) report.findings.push_back(std::move(f.second));
     report.omitted = std::move(omitted);
+    report.rules = describe_rules(rule_catalogue(), report.findings);
     return report;
 }
 
