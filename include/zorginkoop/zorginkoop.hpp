@@ -1,5 +1,7 @@
 #pragma once
 // Everything zorginkoop offers, in one include.
+#include "zorginkoop/bundled/laws.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/core.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/declarations/check.hpp"
@@ -12,7 +14,6 @@
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
 #include "zorginkoop/io/xml.hpp"
-#include "zorginkoop/law/holiday_decrees.hpp"
 #include "zorginkoop/law/law.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 #include "zorginkoop/law/registry.hpp"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/core.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/indexation/series.hpp"
@@ -95,7 +96,7 @@ Summary summarise(const IndexSeries& s, const Date& as_of) {
 }
 
 std::string text_listing(const std::vector<Summary>& all, const Date& as_of, Lang lang) {
-    const MessageCatalogue& c = MessageCatalogue::bundled(lang);
+    const MessageCatalogue& c = bundled_messages(lang);
     auto t = [&](const std::string& key, const Params& p = {}) { return c.render("indexation." + key, p); };
     auto status = [&](IndexStatus s) { return t(std::string("status.") + index_status_name(s)); };
     std::string out = t("series.title", {{"as_of", format_date(as_of)}}) + "\n";

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "../procurement/rule_support.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/tariff/ijw.hpp"
 
@@ -188,7 +189,7 @@ namespace {
 
 class Out {
 public:
-    Out(const Message& m) : message_(m) {
+    Out(const Message& m, const LawRegistry& laws) : message_(m), laws_(laws) {
         if (m.declaration_date) reference_ = m.declaration_date;
     }
 
@@ -206,7 +207,7 @@ public:
         f.params = fields;
         f.evidence = std::move(fields);
         f.locations = std::move(locations);
-        const LawRegistry& laws = LawRegistry::bundled();
+        const LawRegistry& laws = laws_;
         for (const auto& c : rule.citations) {
             if (c.law && *c.law != message_.law) continue;
             if (std::optional<LegalRef> r = procurement::resolve_citation(c, reference_, laws)) f.citations.push_back(std::move(*r));
@@ -238,6 +239,7 @@ public:
 
 private:
     const Message& message_;
+    const LawRegistry& laws_;
     std::optional<Date> reference_;
     std::vector<std::pair<std::size_t, Finding>> found_;
 };
@@ -260,7 +262,7 @@ Report check_declarations(const procurement::Document& doc, const Message& m, co
                                (doc.law == Law::jeugdwet ? "Jeugdwet" : "Wmo 2015"),
                            Location::at("law").in(doc.source).on(doc.location("law").position()));
     const Contract contract(doc, series);
-    Out out(m);
+    Out out(m, bundled_laws());
     const auto contract_at = [&](const std::string& path) { return doc.location(path); };
 
     // DECL-007 needs term.start.
@@ -354,6 +356,7 @@ Report check_declarations(const procurement::Document& doc, const Message& m, co
                  {"contract", doc.id},
                  {"lines", std::to_string(m.lines.size())}};
     r.findings = out.take();
+    r.rules = procurement::describe_rules(rule_catalogue(), r.findings);
     return r;
 }
 

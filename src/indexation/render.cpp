@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/report/serialise.hpp"
 
@@ -16,7 +17,7 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 class Texts {
 public:
-    explicit Texts(Lang lang) : c_(MessageCatalogue::bundled(lang)) {}
+    explicit Texts(Lang lang) : c_(bundled_messages(lang)) {}
     std::string operator()(const std::string& key, const Params& params = {}) const {
         return c_.render("indexation." + key, params);
     }
@@ -28,7 +29,7 @@ public:
         const std::string key = "indexation.figure_note." + f.series + "." + std::to_string(f.year) + "." +
                                 index_status_name(f.status);
         if (c_.lang() == Lang::en || !c_.contains(key)) return f.note;
-        return MessageCatalogue::bundled(Lang::en).text(key) == f.note ? c_.text(key) : f.note;
+        return bundled_messages(Lang::en).text(key) == f.note ? c_.text(key) : f.note;
     }
 
 private:

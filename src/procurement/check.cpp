@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "rule_support.hpp"
-#include "zorginkoop/law/holiday_decrees.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -196,7 +196,7 @@ const std::string reference_date_field = "publications[].date / award.date / ter
 }  // namespace
 
 Report check(const Document& doc, const CheckOptions& options) {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     RuleContext ctx;
     try {
         ctx = derive_context(doc, options);
@@ -205,6 +205,7 @@ Report check(const Document& doc, const CheckOptions& options) {
     }
     ctx.laws = &laws;
     ctx.holidays = ctx.options.holidays ? &*ctx.options.holidays : &bundled_holiday_calendar();
+    ctx.bands = &PlausibilityBands::bundled();
 
     const auto& catalogue = rule_catalogue();
     std::vector<std::pair<std::size_t, Finding>> found;
@@ -273,6 +274,7 @@ Report check(const Document& doc, const CheckOptions& options) {
     report.context.emplace_back("aw_part2", ctx.part2_applies ? (*ctx.part2_applies ? "yes" : "no") : "-");
     for (auto& f : found) report.findings.push_back(std::move(f.second));
     report.omitted = std::move(omitted);
+    report.rules = describe_rules(rule_catalogue(), report.findings);
     return report;
 }
 

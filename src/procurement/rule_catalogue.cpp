@@ -7,6 +7,7 @@
 
 #include "document_fields.hpp"
 #include "rule_support.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
@@ -17,7 +18,7 @@ namespace detail {
 
 Citation cite(const std::string& law_key, const std::string& article, const std::string& lid,
               const std::string& onderdeel, std::optional<Law> law, const std::string& tag) {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     const LegalSource& source = laws.by_key(law_key);
     // A rule cites only provisions the law data lists with their dates (official texts).
     if (!source.provisions.empty() && !laws.lists(source.id, ProvisionPlace{article, lid, onderdeel}))
@@ -39,7 +40,7 @@ Citation cite(const std::string& law_key, const std::string& article, const std:
 Citation cite_version(const std::string& law_key, const std::string& article, const std::string& lid,
                       const std::string& onderdeel, const char* version, std::optional<Law> law, const std::string& tag) {
     Citation c = cite(law_key, article, lid, onderdeel, law, tag);
-    c.version_date = LawRegistry::bundled().version_date(law_key, version);
+    c.version_date = bundled_laws().version_date(law_key, version);
     c.pinned = true;
     return c;
 }

@@ -165,8 +165,8 @@ void price_006(const Document& doc, const RuleContext&, Emitter& out) {
     (void)any;
 }
 
-void price_007(const Document& doc, const RuleContext&, Emitter& out) {
-    const PlausibilityBands& bands = PlausibilityBands::bundled();
+void price_007(const Document& doc, const RuleContext& ctx, Emitter& out) {
+    const PlausibilityBands& bands = *ctx.bands;
     for (const auto& p : products(doc)) {
         const CostModel* m = model_of(p);
         if (!m) continue;

@@ -2,10 +2,12 @@
 
 #include "zorginkoop/report/finding.hpp"
 
+#include "zorginkoop/bundled/messages.hpp"
+
 namespace zorginkoop {
 
 std::string Finding::message(Lang lang) const {
-    return MessageCatalogue::bundled(lang).render(message_key, params);
+    return bundled_messages(lang).render(message_key, params);
 }
 
 }  // namespace zorginkoop

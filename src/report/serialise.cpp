@@ -6,10 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zorginkoop/bundled/laws.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/core/error.hpp"
-#include "zorginkoop/declarations/check.hpp"
-#include "zorginkoop/procurement/rule.hpp"
-#include "citation_json.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -23,8 +22,8 @@ struct Ctx {
 
     explicit Ctx(const RenderOptions& o)
         : lang(o.lang),
-          cat(o.catalogue ? o.catalogue : &MessageCatalogue::bundled(o.lang)),
-          laws(o.laws ? o.laws : &LawRegistry::bundled()) {}
+          cat(o.catalogue ? o.catalogue : &bundled_messages(o.lang)),
+          laws(o.laws ? o.laws : &bundled_laws()) {}
     std::string ui(std::string_view key) const { return cat->text(std::string("ui.") + std::string(key)); }
     std::string message(const Finding& f) const { return cat->render(f.message_key, f.params); }
 };
@@ -43,7 +42,11 @@ ojson fields_json(const Fields& fs) {
     return o;
 }
 
-ojson citation_json(const LegalRef& r, const Ctx& c) { return detail::citation_json(r, *c.laws, c.lang); }
+ojson citation_json(const LegalRef& r, const Ctx& c) {
+    ojson o;
+    for (auto& [name, value] : citation_fields(r, *c.laws, c.lang)) o[name] = std::move(value);
+    return o;
+}
 
 ojson location_json(const Location& l) {
     ojson o;
@@ -184,20 +187,15 @@ std::string sarif_docs_uri(const std::string& uri) {
     return uri.back() == '/' ? uri : uri + "/";
 }
 
-/// The SARIF reportingDescriptor of the rule of `f`: its title, note, level and page when it is a
-/// rule of the procurement catalogue; its id and the first cited text otherwise.
-ojson sarif_rule(const Finding& f, const std::string& docs, Lang lang) {
+/// The SARIF reportingDescriptor of the rule of `f`: its title, note, level and page when the report
+/// describes the rule (Report::rules); its id and the first cited text otherwise.
+ojson sarif_rule(const Finding& f, const RuleDescription* rule, const std::string& docs, Lang lang) {
     ojson r;
     r["id"] = f.rule;
-    const procurement::Rule* rule = nullptr;
-    for (const auto& known : procurement::rule_catalogue())
-        if (known.id == f.rule) rule = &known;
-    for (const auto& known : declarations::rule_catalogue())  // DECL-*: declarations judged against a contract
-        if (known.id == f.rule) rule = &known;
     if (!rule) {
         r["shortDescription"] = {{"text", f.rule}};
     } else {
-        const std::string& title = rule->title.in(lang);
+        const std::string& title = rule->title(lang);
         r["shortDescription"] = {{"text", title}};
         r["fullDescription"] = {{"text", rule->note.empty() ? title : title + "\n\n" + rule->note}};
         r["defaultConfiguration"] = {{"level", sarif_level(rule->severity)}};
@@ -213,8 +211,8 @@ ojson sarif_rule(const Finding& f, const std::string& docs, Lang lang) {
             }
     }
     if (rule) {
-        r["help"] = {{"text", rule->title.in(lang) + " (" + page + ")"}};
-        r["properties"] = {{"rule_page", page}, {"title", {{"nl", rule->title.nl}, {"en", rule->title.en}}}};
+        r["help"] = {{"text", rule->title(lang) + " (" + page + ")"}};
+        r["properties"] = {{"rule_page", page}, {"title", {{"nl", rule->title_nl}, {"en", rule->title_en}}}};
     }
     return r;
 }
@@ -227,7 +225,7 @@ std::string to_sarif(const Report& report, const RenderOptions& options, const S
     for (const auto& f : report.findings) {
         if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
         seen.push_back(f.rule);
-        rules.push_back(sarif_rule(f, docs, c.lang));
+        rules.push_back(sarif_rule(f, report.rule(f.rule), docs, c.lang));
     }
     ojson results = ojson::array();
     for (const auto& f : report.findings) {
@@ -350,19 +348,14 @@ std::string to_text(const Report& report, const RenderOptions& options) {
     return out;
 }
 
-namespace detail {
-nlohmann::ordered_json citation_json(const LegalRef& r, const LawRegistry& laws, Lang lang) {
-    ojson o;
-    o["law_id"] = r.law_id;
-    o["law"] = laws.at(r.law_id).title_nl;
-    o["article"] = r.article;
-    if (!r.lid.empty()) o["lid"] = r.lid;
-    if (!r.onderdeel.empty()) o["onderdeel"] = r.onderdeel;
-    if (r.version_date) o["version_date"] = format_date(*r.version_date);
-    o["url"] = r.url;
-    o["label"] = laws.label(r, lang);
+Fields citation_fields(const LegalRef& r, const LawRegistry& laws, Lang lang) {
+    Fields o{{"law_id", r.law_id}, {"law", laws.at(r.law_id).title_nl}, {"article", r.article}};
+    if (!r.lid.empty()) o.emplace_back("lid", r.lid);
+    if (!r.onderdeel.empty()) o.emplace_back("onderdeel", r.onderdeel);
+    if (r.version_date) o.emplace_back("version_date", format_date(*r.version_date));
+    o.emplace_back("url", r.url);
+    o.emplace_back("label", laws.label(r, lang));
     return o;
 }
-}  // namespace detail
 
 }  // namespace zorginkoop

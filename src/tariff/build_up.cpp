@@ -45,8 +45,7 @@ const std::vector<StatutoryElement>& statutory_elements(Law law) {
     return law == Law::wmo2015 ? wmo : jw;
 }
 
-LegalRef statutory_basis(Law law) {
-    const LawRegistry& laws = LawRegistry::bundled();
+LegalRef statutory_basis(Law law, const LawRegistry& laws) {
     // The reële-prijs text of art. 5.4 / art. 2.3 (in force 1 July 2024; data/law/laws.yaml).
     const char* key = law == Law::wmo2015 ? "uitv_besluit_wmo" : "besluit_jeugdwet";
     return laws.cite(laws.by_key(key).id, law == Law::wmo2015 ? "5.4" : "2.3", "1", "",

@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/report/serialise.hpp"
 #include "zorginkoop/version.hpp"
-#include "../report/citation_json.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -42,12 +42,16 @@ ojson rounding_json(const BuildUpRounding& r) {
     return o;
 }
 
-/// The statutory basis of a build-up, cited as findings cite (report/citation_json.hpp).
-ojson citation_json(const LegalRef& r) { return detail::citation_json(r, LawRegistry::bundled(), Lang::nl); }
+/// The statutory basis of a build-up, cited as findings cite (citation_fields, report/serialise.hpp).
+ojson citation_json(const LegalRef& r, const LawRegistry& laws) {
+    ojson o;
+    for (auto& [name, value] : citation_fields(r, laws, Lang::nl)) o[name] = std::move(value);
+    return o;
+}
 
 }  // namespace
 
-std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck* check) {
+std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck* check, const LawRegistry& laws) {
     ojson o;
     o["schema"] = "zorginkoop-tariff";
     o["schema_version"] = tariff_json_schema_version;
@@ -71,7 +75,7 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
     o["direct_cost"] = str(b.direct_cost);
     o["covered_elements"] = letters(b.covered_elements);
     o["uncovered_elements"] = letters(b.uncovered_elements);
-    o["statutory_basis"] = citation_json(statutory_basis(b.law));
+    o["statutory_basis"] = citation_json(statutory_basis(b.law, laws), laws);
     o["rounding"] = rounding_json(b.rounding);
     ojson im;
     im["annual_cost_per_fte"] = str(b.annual_cost_per_fte);
@@ -125,9 +129,8 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
     return o.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
-std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
-    const MessageCatalogue& cat = MessageCatalogue::bundled(lang);
-    const LawRegistry& laws = LawRegistry::bundled();
+std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang, const LawRegistry& laws) {
+    const MessageCatalogue& cat = bundled_messages(lang);
     auto t = [&](const std::string& key) { return cat.text("tariff." + key); };
     auto pad = [](std::string s, std::size_t n) {
         // pad by code points, so that accented labels line up
@@ -173,7 +176,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     out << "  " << pad(t("cost_per_productive_hour"), 40) << shown(b.cost_per_productive_hour) << "\n";
     out << "  " << pad(t("hours_per_unit"), 40) << b.hours_per_unit.round_to_scale(6, RoundingMode::half_up).to_string() << "\n";
     out << "\n"
-        << cat.render("tariff.covered", {{"basis", laws.label(statutory_basis(b.law), lang)}}) << ":";
+        << cat.render("tariff.covered", {{"basis", laws.label(statutory_basis(b.law, laws), lang)}}) << ":";
     for (const auto& e : statutory_elements(b.law))
         out << " " << e.letter << (b.covered_elements.find(e.letter) != std::string::npos ? "+" : "-");
     out << "; " << t("uncovered") << ": ";
@@ -213,7 +216,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
 }
 
 std::string to_svg(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
-    const MessageCatalogue& cat = MessageCatalogue::bundled(lang);
+    const MessageCatalogue& cat = bundled_messages(lang);
     // Colours per element letter (a..f); lines without an element are grey.
     auto colour = [](const std::string& elements) -> const char* {
         if (elements.empty()) return "#9e9e9e";

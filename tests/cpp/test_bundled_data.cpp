@@ -6,15 +6,15 @@
 #include <thread>
 #include <vector>
 
-#include "zorginkoop/law/registry.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/tariff/realism.hpp"
 
 using namespace zorginkoop;
 
 TEST_CASE("bundled law registry and plausibility bands are read once and shared", "[bundled][cache]") {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     const PlausibilityBands& bands = PlausibilityBands::bundled();
-    CHECK(&laws == &LawRegistry::bundled());
+    CHECK(&laws == &bundled_laws());
     CHECK(&bands == &PlausibilityBands::bundled());
     CHECK(laws.contains("BWBR0034925"));
     CHECK(!bands.bands.empty());
@@ -24,7 +24,7 @@ TEST_CASE("bundled law registry and plausibility bands are read once and shared"
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < seen_laws.size(); ++i)
         threads.emplace_back([&, i] {
-            seen_laws[i] = &LawRegistry::bundled();
+            seen_laws[i] = &bundled_laws();
             seen_bands[i] = &PlausibilityBands::bundled();
         });
     for (auto& t : threads) t.join();

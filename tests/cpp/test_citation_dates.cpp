@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "support.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/procurement/check.hpp"
 
@@ -37,7 +38,7 @@ std::vector<std::string> cited(const std::string& id, Law law, const char* on) {
     std::vector<std::string> out;
     for (const auto& c : find_rule(id).citations) {
         if (c.law && *c.law != law) continue;
-        if (const auto r = resolve_citation(c, parse_date(on), LawRegistry::bundled())) out.push_back(describe(*r));
+        if (const auto r = resolve_citation(c, parse_date(on), bundled_laws())) out.push_back(describe(*r));
     }
     return out;
 }
@@ -55,14 +56,14 @@ LawRegistry read(const std::string& provisions) {
     const std::string yaml = "zorginkoop_laws: 1\nlaws:\n  - key: jeugdwet\n    id: BWBR0034925\n    kind: bwb\n"
                              "    title_nl: Jeugdwet\n    short_nl: Jeugdwet\n    title_en: Youth Act\n    source: s\n"
                              "    provisions:\n" + provisions;
-    return LawRegistry::from_node(io::parse_yaml(yaml, "laws.yaml"), "laws.yaml");
+    return law_registry_from_node(io::parse_yaml(yaml, "laws.yaml"), "laws.yaml");
 }
 
 }  // namespace
 
 TEST_CASE("every rule cites, each quarter of 2015-2027, only provisions in force on the version it links",
           "[law][citations]") {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     std::size_t resolved = 0, dated = 0, dropped = 0;
     for (int year = 2015; year <= 2027; ++year)
         for (unsigned month : {1u, 4u, 7u, 10u}) {

@@ -9,6 +9,8 @@
 
 #include "message_checks.hpp"
 #include "support.hpp"
+#include "zorginkoop/bundled/laws.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/procurement/check.hpp"
@@ -109,9 +111,9 @@ TEST_CASE("every DECL rule fires alone on its fixture and stays silent on the ot
 }
 
 TEST_CASE("the DECL rules are declared completely", "[declarations][meta]") {
-    const LawRegistry& laws = LawRegistry::bundled();
-    const MessageCatalogue& nl = MessageCatalogue::bundled(Lang::nl);
-    const MessageCatalogue& en = MessageCatalogue::bundled(Lang::en);
+    const LawRegistry& laws = bundled_laws();
+    const MessageCatalogue& nl = bundled_messages(Lang::nl);
+    const MessageCatalogue& en = bundled_messages(Lang::en);
     REQUIRE(rule_catalogue().size() == 7);
     std::set<std::string> titles;
     for (const auto& rule : rule_catalogue()) {

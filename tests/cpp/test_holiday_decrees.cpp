@@ -7,7 +7,7 @@
 #include "rule_findings.hpp"
 #include "support.hpp"
 #include "zorginkoop/io/node.hpp"
-#include "zorginkoop/law/holiday_decrees.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/procurement/check.hpp"
 
 using namespace zorginkoop;

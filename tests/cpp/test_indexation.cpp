@@ -12,6 +12,7 @@
 
 #include "errors.hpp"
 #include "support.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/indexation/check.hpp"
 #include "zorginkoop/indexation/clause.hpp"
@@ -556,7 +557,7 @@ catch_up: additive
 
     // every problem has its message in both catalogues, with the same placeholders as its params
     for (Lang lang : {Lang::nl, Lang::en}) {
-        const MessageCatalogue cat = MessageCatalogue::bundled(lang);
+        const MessageCatalogue cat = bundled_messages(lang);
         for (const auto& list : {ps, ps2, ps3, check_clause(vng(), s, {2026})})
             for (const ClauseProblem& p : list) {
                 INFO(p.message_key);

@@ -7,6 +7,7 @@
 #include <set>
 #include <type_traits>
 
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/procurement/check.hpp"
@@ -53,7 +54,7 @@ const Expected expected[] = {
     {"contract_document", "guidance:contract-document", LawKind::guidance, nullptr},
 };
 
-LawRegistry read(const std::string& yaml) { return LawRegistry::from_node(io::parse_yaml(yaml, "laws.yaml"), "laws.yaml"); }
+LawRegistry read(const std::string& yaml) { return law_registry_from_node(io::parse_yaml(yaml, "laws.yaml"), "laws.yaml"); }
 
 const std::string head = "zorginkoop_laws: 1\nlaws:\n";
 const std::string jw = "  - key: jeugdwet\n    id: BWBR0034925\n    kind: bwb\n    title_nl: Jeugdwet\n"
@@ -62,7 +63,7 @@ const std::string jw = "  - key: jeugdwet\n    id: BWBR0034925\n    kind: bwb\n 
 }  // namespace
 
 TEST_CASE("law data: ids and version dates are the ones cited before", "[law][data]") {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     REQUIRE(laws.laws().size() == std::size(expected));
     std::size_t i = 0;
     for (const auto& e : expected) {
@@ -92,7 +93,7 @@ TEST_CASE("law data: ids and version dates are the ones cited before", "[law][da
 }
 
 TEST_CASE("law data: every law the rules cite is in the data file", "[law][data][procurement]") {
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     std::set<std::string> cited;
     for (const auto& rule : procurement::rule_catalogue())
         for (const auto& c : rule.citations) {
@@ -175,7 +176,7 @@ TEST_CASE("one Law enum: documents, cost models, rules and citations share zorgi
 
 TEST_CASE("one citation type: a rule's citation is a LegalRef resolved by the registry", "[law]") {
     static_assert(std::is_base_of_v<LegalRef, procurement::Citation>);
-    const LawRegistry& laws = LawRegistry::bundled();
+    const LawRegistry& laws = bundled_laws();
     for (const auto& rule : procurement::rule_catalogue())
         for (const auto& c : rule.citations) {
             INFO(rule.id << " " << c.law_id << " " << c.article);

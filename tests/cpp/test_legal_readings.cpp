@@ -8,6 +8,7 @@
 
 #include "rule_findings.hpp"
 #include "support.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/procurement/check.hpp"
 
 using namespace zorginkoop;
@@ -141,7 +142,7 @@ TEST_CASE("citations link the version in force on the reference date", "[law][pr
     const Report r = check(d);
     REQUIRE(r.reference_date);
     CHECK(format_date(*r.reference_date) == "2023-02-01");
-    const LawRegistry laws = LawRegistry::bundled();
+    const LawRegistry laws = bundled_laws();
     std::size_t bwb = 0;
     for (const auto& f : r.findings)
         for (const auto& c : f.citations) {
@@ -188,7 +189,7 @@ TEST_CASE("citations link the version in force on the reference date", "[law][pr
 }
 
 TEST_CASE("Wmo 2015 art. 2.6.6 lid 1 is cited without onderdeel a before 2024-07-01", "[law][procurement][citations]") {
-    const LawRegistry laws = LawRegistry::bundled();
+    const LawRegistry laws = bundled_laws();
     const Rule& rule = find_rule("PRICE-010");
     Document doc;
     doc.law = Law::wmo2015;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/core/date.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/tariff/build_up.hpp"

@@ -15,6 +15,8 @@
 
 #include "message_checks.hpp"
 #include "support.hpp"
+#include "zorginkoop/bundled/laws.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/report/messages.hpp"
@@ -198,8 +200,8 @@ TEST_CASE("every rule fires on its fixture and stays silent on another", "[procu
 }
 
 TEST_CASE("every rule has messages in Dutch and English with the same placeholders", "[procurement][meta]") {
-    const MessageCatalogue nl = MessageCatalogue::bundled(Lang::nl);
-    const MessageCatalogue en = MessageCatalogue::bundled(Lang::en);
+    const MessageCatalogue nl = bundled_messages(Lang::nl);
+    const MessageCatalogue en = bundled_messages(Lang::en);
     for (const auto& rule : rule_catalogue()) {
         INFO(rule.id);
         const std::string prefix = "check." + rule.id + ".";
@@ -214,8 +216,8 @@ TEST_CASE("every rule has messages in Dutch and English with the same placeholde
 }
 
 TEST_CASE("every finding of every fixture and example renders in both languages", "[procurement][meta]") {
-    const MessageCatalogue nl = MessageCatalogue::bundled(Lang::nl);
-    const MessageCatalogue en = MessageCatalogue::bundled(Lang::en);
+    const MessageCatalogue nl = bundled_messages(Lang::nl);
+    const MessageCatalogue en = bundled_messages(Lang::en);
     std::vector<std::string> docs;
     for (const char* dir : {"tests/fixtures/procurement/rules", "examples/cases"})
         for (const auto& e : fs::directory_iterator(zktest::source_path(dir)))
@@ -236,7 +238,7 @@ TEST_CASE("every finding of every fixture and example renders in both languages"
 }
 
 TEST_CASE("every citation resolves; error rules cite a binding source", "[procurement][meta]") {
-    const LawRegistry laws = LawRegistry::bundled();
+    const LawRegistry laws = bundled_laws();
     for (const auto& rule : rule_catalogue()) {
         INFO(rule.id);
         CHECK_FALSE(rule.citations.empty());

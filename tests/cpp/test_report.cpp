@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zorginkoop/bundled/laws.hpp"
+#include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/law/registry.hpp"
@@ -11,7 +13,7 @@ using namespace zorginkoop;
 
 namespace {
 Report sample() {
-    const LawRegistry laws = LawRegistry::bundled();
+    const LawRegistry laws = bundled_laws();
     Report r;
     r.ruleset_version = "2026-11-22";
     r.reference_date = parse_date("2022-06-30");
@@ -35,7 +37,7 @@ Report sample() {
 }  // namespace
 
 TEST_CASE("law registry", "[law]") {
-    const LawRegistry laws = LawRegistry::bundled();
+    const LawRegistry laws = bundled_laws();
     for (const char* id : {"BWBR0034925", "BWBR0035779", "BWBR0035362", "BWBR0035733", "BWBR0032203", "BWBR0036007",
                            "BWBR0036096", "BWBR0051641", "32014L0024"})
         CHECK(laws.contains(id));
@@ -50,18 +52,18 @@ TEST_CASE("law registry", "[law]") {
 }
 
 TEST_CASE("the bundled catalogues are read once per language", "[report][messages]") {
-    const MessageCatalogue& nl = MessageCatalogue::bundled(Lang::nl);
-    const MessageCatalogue& en = MessageCatalogue::bundled(Lang::en);
-    CHECK(&nl == &MessageCatalogue::bundled(Lang::nl));
-    CHECK(&en == &MessageCatalogue::bundled(Lang::en));
+    const MessageCatalogue& nl = bundled_messages(Lang::nl);
+    const MessageCatalogue& en = bundled_messages(Lang::en);
+    CHECK(&nl == &bundled_messages(Lang::nl));
+    CHECK(&en == &bundled_messages(Lang::en));
     CHECK(&nl != &en);
     CHECK(nl.lang() == Lang::nl);
     CHECK(en.lang() == Lang::en);
 }
 
 TEST_CASE("message catalogues have the same keys and placeholders", "[report][messages]") {
-    const auto nl = MessageCatalogue::bundled(Lang::nl);
-    const auto en = MessageCatalogue::bundled(Lang::en);
+    const auto nl = bundled_messages(Lang::nl);
+    const auto en = bundled_messages(Lang::en);
     REQUIRE(nl.keys() == en.keys());
     for (const auto& k : nl.keys()) {
         auto a = MessageCatalogue::placeholders(nl.text(k));
@@ -74,7 +76,7 @@ TEST_CASE("message catalogues have the same keys and placeholders", "[report][me
     CHECK(nl.render("rule.not_evaluated", {{"field", "award.date"}}) == "Niet beoordeeld: het veld award.date ontbreekt.");
     CHECK_THROWS_AS(nl.render("rule.not_evaluated", {}), InvalidInput);
     CHECK_THROWS_AS(nl.text("no.such.key"), InvalidInput);
-    CHECK_THROWS_AS(MessageCatalogue::parse("a: 1\nb: [x]\n", Lang::nl), ParseError);
+    CHECK_THROWS_AS(read_message_catalogue("a: 1\nb: [x]\n", Lang::nl), ParseError);
 }
 
 TEST_CASE("JSON report", "[report]") {
@@ -134,8 +136,8 @@ TEST_CASE("bundled data", "[data]") {
 TEST_CASE("a finding renders its own message in Dutch and English", "[report][messages][i18n]") {
     const Finding f = sample().findings.at(0);
     CHECK(f.message(Lang::en) == "Not evaluated: the field award.date is missing.");
-    CHECK(f.message(Lang::en) == MessageCatalogue::bundled(Lang::en).render(f.message_key, f.params));
-    CHECK(f.message(Lang::nl) == MessageCatalogue::bundled(Lang::nl).render(f.message_key, f.params));
+    CHECK(f.message(Lang::en) == bundled_messages(Lang::en).render(f.message_key, f.params));
+    CHECK(f.message(Lang::nl) == bundled_messages(Lang::nl).render(f.message_key, f.params));
     CHECK(f.message(Lang::nl) != f.message(Lang::en));
     CHECK(f.message(parse_lang("nl")) == f.message(Lang::nl));
     Finding unknown = f;

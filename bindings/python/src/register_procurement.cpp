@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include "convert.hpp"
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/procurement/check.hpp"
@@ -170,7 +171,7 @@ void register_procurement(py::module_& m) {
 
     // A rule as a dict (the untyped export that zorginkoop.procurement.Rule reads).
     const auto rule_dict = [](const Rule& r) {
-        const LawRegistry& laws = LawRegistry::bundled();
+        const LawRegistry& laws = bundled_laws();
         py::dict d;
         d["id"] = r.id;
         py::dict title;

@@ -4,7 +4,11 @@
 #include <pybind11/stl.h>
 
 #include "convert.hpp"
+#include "zorginkoop/bundled/laws.hpp"
+#include "zorginkoop/bundled/messages.hpp"
+#include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/law/registry.hpp"
+#include "zorginkoop/procurement/rule.hpp"
 #include "zorginkoop/report/serialise.hpp"
 
 namespace py = pybind11;
@@ -34,21 +38,21 @@ void register_report(py::module_& m) {
             return zkpy::from_date(*r.version_date);
         })
         .def_readonly("url", &LegalRef::url)
-        .def("label", [](const LegalRef& r, const std::string& lang) { return LawRegistry::bundled().label(r, parse_lang(lang)); },
+        .def("label", [](const LegalRef& r, const std::string& lang) { return bundled_laws().label(r, parse_lang(lang)); },
              py::arg("lang") = "nl")
         .def("__eq__", [](const LegalRef& a, const LegalRef& b) { return a == b; })
-        .def("__repr__", [](const LegalRef& r) { return "LegalRef('" + LawRegistry::bundled().label(r, Lang::en) + "')"; });
+        .def("__repr__", [](const LegalRef& r) { return "LegalRef('" + bundled_laws().label(r, Lang::en) + "')"; });
 
     m.def("cite", [](const std::string& law_id, const std::string& article, const std::string& lid,
                      const std::string& onderdeel, py::object version_date) {
         std::optional<Date> d;
         if (!version_date.is_none()) d = zkpy::to_date(version_date, "version_date");
-        return LawRegistry::bundled().cite(law_id, article, lid, onderdeel, d);
+        return bundled_laws().cite(law_id, article, lid, onderdeel, d);
     }, "A LegalRef to a known law (see known_laws), with article, lid, onderdeel and version date.", py::arg("law_id"), py::arg("article"), py::arg("lid") = "", py::arg("onderdeel") = "",
        py::arg("version_date") = py::none());
     m.def("known_laws", [] {
         py::list out;
-        const LawRegistry& laws = LawRegistry::bundled();
+        const LawRegistry& laws = bundled_laws();
         for (const auto& l : laws.laws()) out.append(py::make_tuple(l.id, l.title_nl, l.title_en));
         return out;
     }, "The laws the bundled registry knows: (id, Dutch title, English title).");
@@ -71,7 +75,7 @@ void register_report(py::module_& m) {
         .def_property_readonly("evidence", [](const Finding& f) { return fields_dict(f.evidence); })
         .def_readonly("citations", &Finding::citations)
         .def("message", [](const Finding& f, const std::string& lang) {
-            return MessageCatalogue::bundled(parse_lang(lang)).render(f.message_key, f.params);
+            return bundled_messages(parse_lang(lang)).render(f.message_key, f.params);
         }, py::arg("lang") = "nl")
         .def("__repr__", [](const Finding& f) { return "Finding('" + f.rule + "', '" + severity_name(f.severity) + "')"; });
 
@@ -136,6 +140,9 @@ void register_report(py::module_& m) {
                             py::object reference_date) {
         Report r;
         r.findings = std::move(findings);
+        // the rules of the catalogues describe themselves in SARIF, as in a report of a check
+        r.rules = procurement::describe_rules(procurement::rule_catalogue(), r.findings);
+        for (auto& d : procurement::describe_rules(declarations::rule_catalogue(), r.findings)) r.rules.push_back(std::move(d));
         r.subject = subject;
         r.ruleset_version = ruleset_version;
         if (!reference_date.is_none()) r.reference_date = zkpy::to_date(reference_date, "reference_date");

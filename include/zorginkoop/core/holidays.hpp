@@ -20,7 +20,7 @@
 // Days a royal decree assimilates under art. 3 lid 3 ("Wij kunnen bepaalde dagen voor de toepassing
 // van deze wet met de in het eerste lid genoemde gelijkstellen"; the decree is published in the
 // Staatscourant, usually for three years at a time) are a HolidayCalendar's decrees: the library's
-// are data/law/holidays.yaml (law/holiday_decrees.hpp reads them); core reads no data. The free
+// are data/law/holidays.yaml (bundled/laws.hpp reads them); core reads no data. The free
 // functions below know only the days of the Act itself. Not modelled: art. 2 (a period of at least
 // three days that must contain two working days). The day on which the King's birthday is celebrated is 27 April, or
 // 26 April when the 27th is a Sunday: that shift is fixed by royal decree, not by the Act itself
@@ -122,7 +122,7 @@ struct HolidayDecree {
 
 /// The working days of the Algemene termijnenwet with the days assimilated by royal decree (art. 3
 /// lid 3). An immutable value: the library's decrees are `bundled_holiday_calendar()`
-/// (law/holiday_decrees.hpp); a default-constructed calendar knows the Act's own days only.
+/// (bundled/laws.hpp); a default-constructed calendar knows the Act's own days only.
 class HolidayCalendar {
 public:
     HolidayCalendar() = default;

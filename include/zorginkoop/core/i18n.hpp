@@ -1,8 +1,9 @@
 #pragma once
 // The languages the library speaks (Dutch, English) and the message catalogues that render its texts:
-// every message, rule title, law label and report is available in both. The bundled catalogues are
-// data files (data/messages/<part>.<lang>.yaml) compiled into the library: message keys with {name}
-// placeholders. A finding renders itself with Finding::message(Lang).
+// every message, rule title, law label and report is available in both. A catalogue is plain values
+// (message keys with {name} placeholders); core reads no files. The bundled catalogues are data files
+// (data/messages/<part>.<lang>.yaml) compiled into the library and read by bundled/messages.hpp
+// (bundled_messages). A finding renders itself with Finding::message(Lang).
 
 #include <string>
 #include <string_view>
@@ -28,11 +29,11 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 
 class MessageCatalogue {
 public:
-    /// Parse a catalogue: a YAML mapping `key: template` (nested mappings join keys with dots).
-    static MessageCatalogue parse(std::string_view yaml, Lang lang, const std::string& source = {});
-    /// The catalogue compiled into the library: every data/messages/<part>.<lang>.yaml merged
-    /// (a key defined twice is a ParseError). Read once per language and process.
-    static const MessageCatalogue& bundled(Lang lang);
+    MessageCatalogue() = default;
+    /// A catalogue of `lang` from its entries (key, template), in any order; a key listed twice is
+    /// a ParseError at that key in `source`. (Reading one from YAML: read_message_catalogue in
+    /// bundled/messages.hpp.)
+    MessageCatalogue(Lang lang, std::vector<std::pair<std::string, std::string>> entries, const std::string& source = {});
 
     Lang lang() const noexcept { return lang_; }
     bool contains(std::string_view key) const;
@@ -51,8 +52,6 @@ public:
     static std::vector<std::string> placeholders(std::string_view text);
 
 private:
-    static MessageCatalogue read_bundled(Lang lang);
-
     Lang lang_ = Lang::nl;
     std::vector<std::pair<std::string, std::string>> entries_;  // sorted by key
 };

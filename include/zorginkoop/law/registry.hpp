@@ -1,6 +1,7 @@
 #pragma once
 // The registry of the laws (and judgments) the library cites, with their official identifiers.
 // An unknown id is an InvalidInput: a citation can never point at a law the library does not know.
+// The registry is plain values; bundled/laws.hpp reads it from YAML (the bundled data/law/laws.yaml).
 
 #include <optional>
 #include <string>
@@ -13,10 +14,6 @@
 #include "zorginkoop/law/legal_ref.hpp"
 
 namespace zorginkoop {
-
-namespace io {
-class Node;
-}
 
 /// bwb/celex/ecli: binding sources with official identifiers. guidance: non-binding sources (VNG,
 /// PIANOo, Ketenbureau i-Sociaal Domein, iStandaarden, the regional strategies the catalogue's seed
@@ -43,6 +40,13 @@ struct ProvisionPlace {
         return article == o.article && lid == o.lid && onderdeel == o.onderdeel;
     }
     bool operator!=(const ProvisionPlace& o) const { return !(*this == o); }
+    /// "art. 2.12 lid 1 onder a" (lid and onderdeel when given).
+    std::string describe() const {
+        std::string s = "art. " + article;
+        if (!lid.empty()) s += " lid " + lid;
+        if (!onderdeel.empty()) s += " onder " + onderdeel;
+        return s;
+    }
 };
 
 /// A provision the library cites, with the dates it exists (data/law/laws.yaml, `provisions`).
@@ -87,16 +91,6 @@ struct LegalSource {
 class LawRegistry {
 public:
     explicit LawRegistry(std::vector<LegalSource> laws) : laws_(std::move(laws)) {}
-
-    /// Reads a law list (data/law/laws.yaml format, `zorginkoop_laws: 1`). Unknown keys, bad dates,
-    /// an unknown kind, or a key, id or version name listed twice are a ParseError / InvalidInput
-    /// naming the path.
-    static LawRegistry from_node(const io::Node& node, const std::string& source = {});
-
-    /// The bundled data/law/laws.yaml: the laws the procurement rules cite, the Algemene
-    /// termijnenwet, the judgments and the guidance the rules cite. Read once per process
-    /// (thread-safe initialisation) and immutable afterwards.
-    static const LawRegistry& bundled();
 
     /// The law with that key ("jeugdwet"); an unknown key is an InvalidInput.
     const LegalSource& by_key(std::string_view key) const;

@@ -21,6 +21,7 @@
 #include "zorginkoop/procurement/document.hpp"
 #include "zorginkoop/report/finding.hpp"
 #include "zorginkoop/report/report.hpp"
+#include "zorginkoop/tariff/realism.hpp"
 
 namespace zorginkoop::procurement {
 
@@ -98,6 +99,8 @@ struct RuleContext {
     const LawRegistry* laws = nullptr;
     /// The working-day calendar of the Algemene termijnenwet: options.holidays, else the bundled one.
     const HolidayCalendar* holidays = nullptr;
+    /// The plausibility bands of the cost-model parameters (PRICE-007): the bundled ones.
+    const PlausibilityBands* bands = nullptr;
 };
 
 class Emitter;
@@ -199,5 +202,8 @@ std::vector<Rule> join_rules(std::vector<Rule> rules, const std::vector<RuleBody
 const std::vector<Rule>& rule_catalogue();
 /// The rule with this id; InvalidInput when unknown.
 const Rule& find_rule(std::string_view id);
+/// How a report describes the rules of `catalogue` that made `findings` (Report::rules: title,
+/// note, default severity), in the order of their first finding.
+std::vector<RuleDescription> describe_rules(const std::vector<Rule>& catalogue, const std::vector<Finding>& findings);
 
 }  // namespace zorginkoop::procurement

@@ -27,6 +27,19 @@ struct OmittedFindings {
     }
 };
 
+/// What a report says of a rule beyond its id (SARIF's reportingDescriptor): its title in both
+/// languages, its note on its reading (English), its default severity. The check that makes a report
+/// describes the rules of its findings (Report::rules); the report layer knows no catalogue.
+struct RuleDescription {
+    std::string id;
+    std::string title_nl;
+    std::string title_en;
+    std::string note;
+    Severity severity = Severity::info;
+
+    const std::string& title(Lang lang) const noexcept { return lang == Lang::en ? title_en : title_nl; }
+};
+
 struct Report {
     std::string library_version = version_string;
     std::string ruleset_version;          // date-stamped version of the rule catalogue
@@ -36,6 +49,15 @@ struct Report {
     std::vector<Finding> findings;
     /// Findings counted but not listed (empty unless a cap applied), in catalogue order.
     std::vector<OmittedFindings> omitted;
+    /// The rules of the findings, described by the check that found them (to_sarif's rule
+    /// descriptors). A finding whose rule is not described here is described by its id.
+    std::vector<RuleDescription> rules;
+    /// The description of rule `id`; nullptr when the report has none.
+    const RuleDescription* rule(const std::string& id) const {
+        for (const auto& r : rules)
+            if (r.id == id) return &r;
+        return nullptr;
+    }
 
     /// The findings of severity `s`, listed and omitted.
     std::size_t count(Severity s) const {

@@ -41,6 +41,13 @@ std::string to_json(const Report& report, const RenderOptions& options = {});
 /// notes are written in English), its default level and its page (see SarifOptions::rule_docs_uri).
 std::string to_sarif(const Report& report, const RenderOptions& options = {}, const SarifOptions& sarif = {});
 
+/// The one form of a citation in JSON output (the citations of findings in to_json and to_sarif, a
+/// build-up's statutory basis in the tariff JSON), so every output cites a law the same way: in
+/// order law_id, law (Dutch title), article, lid, onderdeel, version_date (ISO), url, label (in
+/// `lang`); lid, onderdeel and version_date are left out when empty. An unknown law id is an
+/// InvalidInput.
+Fields citation_fields(const LegalRef& r, const LawRegistry& laws, Lang lang);
+
 /// User text (a name, a path, a note from a user's file) made safe to print on a terminal: C0
 /// controls (ESC, BEL, CR, LF, TAB, NUL, ...), DEL, C1 controls (CSI U+009B, NEL U+0085, ...), the
 /// noncharacters U+FFFE/U+FFFF, the line and paragraph separators U+2028/U+2029, the

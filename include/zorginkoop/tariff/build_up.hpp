@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/law/legal_ref.hpp"
 #include "zorginkoop/tariff/cost_model.hpp"
 
@@ -34,8 +35,8 @@ struct StatutoryElement {
 };
 
 const std::vector<StatutoryElement>& statutory_elements(Law law);
-/// The article the elements come from, as a citation (version 2024-07-01).
-LegalRef statutory_basis(Law law);
+/// The article the elements come from, as a citation (version 2024-07-01), from `laws`.
+LegalRef statutory_basis(Law law, const LawRegistry& laws = bundled_laws());
 /// The letters of the elements a line covers under `law` (docs/cost-model.md); empty for lines that
 /// are allowed extras (risk margin; client-bound other costs under the Wmo).
 std::string elements_of(CostLine line, Law law);

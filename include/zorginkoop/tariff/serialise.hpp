@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/law/registry.hpp"
 #include "zorginkoop/report/report.hpp"
 #include "zorginkoop/tariff/realism.hpp"
@@ -14,10 +15,12 @@ inline constexpr int tariff_json_schema_version = 1;
 
 /// JSON: tariff (decimal string), total (unrounded), lines (line, amount, elements),
 /// uncovered_elements, rounding, intermediate values; with a check, a `verdict` object.
-std::string to_json(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr);
+/// The statutory basis is cited from `laws` (the bundled registry unless given).
+std::string to_json(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr,
+                    const LawRegistry& laws = bundled_laws());
 /// A table with the element letters, the intermediate values and, with a check, the verdict.
 std::string to_text(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr,
-                    Lang lang = Lang::nl);
+                    Lang lang = Lang::nl, const LawRegistry& laws = bundled_laws());
 /// The build-up as a waterfall: one bar per line, coloured by statutory element, ending in the
 /// tariff (and the checked tariff, when given).
 std::string to_svg(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr,
