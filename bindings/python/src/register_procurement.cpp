@@ -11,6 +11,9 @@
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/procurement/eforms.hpp"
+#include "zorginkoop/indexation/derivation.hpp"
+#include "zorginkoop/tariff/cost_model.hpp"
+#include "zorginkoop/tariff/realism.hpp"
 
 namespace py = pybind11;
 using namespace zorginkoop;
@@ -40,19 +43,7 @@ Document read_any(py::object document, py::object base_dir) {
     return read_document(node, "", ro);
 }
 
-const char* stage_name(Stage s) {
-    switch (s) {
-        case Stage::regime: return "regime";
-        case Stage::value: return "value";
-        case Stage::publication: return "publication";
-        case Stage::term: return "term";
-        case Stage::award: return "award";
-        case Stage::price: return "price";
-        case Stage::open_house: return "open_house";
-        case Stage::funding: return "funding";
-    }
-    return "?";
-}
+const char* stage_name(Stage s) { return stage_table.name(s); }
 const char* scope_name(std::optional<Law> s) { return s ? law_name(*s) : "both"; }
 
 /// A document tree as plain Python that load_document reads back: plain whole numbers as int,
@@ -95,6 +86,22 @@ py::object opt_date(const std::optional<Date>& d) { return d ? zkpy::from_date(*
 }  // namespace
 
 void register_procurement(py::module_& m) {
+    // The words of each closed vocabulary, from the C++ tables (the Python enums are tested against them).
+    m.def("_vocabularies", [] {
+        py::dict d;
+        d["law"] = law_table.names();
+        d["rounding_mode"] = rounding_mode_table.names();
+        d["severity"] = severity_table.names();
+        d["stage"] = stage_table.names();
+        d["price_basis"] = price_basis_table.names();
+        d["verdict"] = verdict_table.names();
+        d["overhead_convention"] = overhead_convention_table.names();
+        d["catch_up"] = catch_up_table.names();
+        d["rate_rounding_at"] = rate_rounding_at_table.names();
+        d["tariff_chain"] = tariff_chain_table.names();
+        d["index_status"] = index_status_table.names();
+        return d;
+    });
     py::class_<Document>(m, "Document", "A procurement document (domain/document-format.md), read strictly; check it with zorginkoop.check.")
         .def_readonly("id", &Document::id)
         .def_property_readonly("law", [](const Document& d) { return std::string(name(d.law)); })
