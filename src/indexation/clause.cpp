@@ -135,13 +135,7 @@ MonthDay MonthDay::parse(std::string_view text) {
 }
 
 std::string MonthDay::to_string() const {
-    std::string s;
-    s += static_cast<char>('0' + month / 10);
-    s += static_cast<char>('0' + month % 10);
-    s += '-';
-    s += static_cast<char>('0' + day / 10);
-    s += static_cast<char>('0' + day % 10);
-    return s;
+    return DefinitiveDue{month, day, {}}.day_text();  // the one "MM-DD" writer (series.cpp)
 }
 
 // ------------------------------------------------------------------------------------- clause
