@@ -184,12 +184,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
     auto weight_problem = [&](const io::Reader& at, const std::string& code, const std::string& message,
                               std::vector<std::pair<std::string, std::string>> params, const std::string& series) {
         if (!collect) at.invalid(message);
-        ClauseProblem p;
-        p.code = code;
-        p.message_key = "indexation.problem." + code;
-        p.params = std::move(params);
-        p.message = message;
-        p.where = at.where();
+        ClauseProblem p = clause_problem(code, message, std::move(params), at.where());
         p.series = series;
         collect->push_back(std::move(p));
     };

@@ -336,6 +336,7 @@ void register_indexation(py::module_& m) {
     }, py::arg("problems"), py::arg("subject") = "");
     py::class_<ClauseProblem>(m, "ClauseProblem", "A problem found in an indexation clause: a rule id, a path and a message.")
         .def_readonly("code", &ClauseProblem::code)
+        .def_readonly("rule", &ClauseProblem::rule)
         .def_readonly("message_key", &ClauseProblem::message_key)
         .def_property_readonly("params", [](const ClauseProblem& p) {
             py::dict d;
