@@ -43,11 +43,11 @@ ojson rounding_json(const BuildUpRounding& r) {
 }
 
 /// The statutory basis of a build-up, cited as findings cite (report/citation_json.hpp).
-ojson citation_json(const LegalRef& r) { return detail::citation_json(r, LawRegistry::bundled(), Lang::nl); }
+ojson citation_json(const LegalRef& r, Lang lang) { return detail::citation_json(r, LawRegistry::bundled(), lang); }
 
 }  // namespace
 
-std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck* check) {
+std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang) {
     ojson o;
     o["schema"] = "zorginkoop-tariff";
     o["schema_version"] = tariff_json_schema_version;
@@ -71,7 +71,7 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
     o["direct_cost"] = str(b.direct_cost);
     o["covered_elements"] = letters(b.covered_elements);
     o["uncovered_elements"] = letters(b.uncovered_elements);
-    o["statutory_basis"] = citation_json(statutory_basis(b.law));
+    o["statutory_basis"] = citation_json(statutory_basis(b.law), lang);
     o["rounding"] = rounding_json(b.rounding);
     ojson im;
     im["annual_cost_per_fte"] = str(b.annual_cost_per_fte);
@@ -140,7 +140,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     std::ostringstream out;
     const auto& unit = ijw::info(b.unit);
     if (!model.name.empty()) out << terminal_safe(model.name) << " · ";
-    out << cat.value_text("law", law_name(b.law)) << " · " << t("unit") << " " << unit.code << " (" << unit.label << ")\n\n";
+    out << cat.value_text("law", law_name(b.law)) << " · " << t("unit") << " " << unit.code << " (" << t(std::string("unit_label.") + std::string(unit.name)) << ")\n\n";
     out << pad(t("line"), 34) << pad(t("amount"), 24) << t("elements") << "\n";
     std::size_t last_direct = 0;  // the direct-cost subtotal follows the last line before overhead
     for (std::size_t i = 0; i < b.lines.size(); ++i)
@@ -181,7 +181,9 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     for (std::size_t i = 0; i < b.uncovered_elements.size(); ++i) {
         const char letter = b.uncovered_elements[i];
         for (const auto& e : statutory_elements(b.law))
-            if (e.letter == letter) out << (i ? ", " : "") << letter << " (" << (lang == Lang::nl ? e.nl : e.en) << ")";
+            if (e.letter == letter)
+                out << (i ? ", " : "") << letter << " ("
+                    << cat.text(std::string("tariff.statutory_elements.") + law_name(b.law) + "." + letter) << ")";
     }
     out << "\n";
     if (check) {
