@@ -1,6 +1,7 @@
 #pragma once
 // Everything zorginkoop offers, in one include.
 #include "zorginkoop/core.hpp"
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/declarations/message.hpp"

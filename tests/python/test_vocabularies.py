@@ -55,3 +55,12 @@ def test_tariff_json_label_follows_the_language(tmp_path) -> None:  # type: igno
     assert nl == json.loads(b.to_json("nl"))
     assert nl["statutory_basis"]["label"] != en["statutory_basis"]["label"]
     assert "(Hour)" in b.to_text("en") and "(Uur)" in b.to_text("nl")
+
+
+def test_clause_findings_are_declared_once_with_stable_ids() -> None:
+    findings = _core.clause_findings()
+    assert [f["id"] for f in findings] == [f"INDEX-00{i}" for i in range(1, 9)]
+    assert all(f["basis"] == "contract convention" for f in findings)
+    assert all(f["message_key"] == "indexation.problem." + f["code"] for f in findings)
+    severities = {f["code"]: f["severity"] for f in findings}
+    assert severities["weights_sum"] == "error" and severities["tariff_rounding_not_stated"] == "warning"
