@@ -86,22 +86,6 @@ py::object opt_date(const std::optional<Date>& d) { return d ? zkpy::from_date(*
 }  // namespace
 
 void register_procurement(py::module_& m) {
-    // The words of each closed vocabulary, from the C++ tables (the Python enums are tested against them).
-    m.def("_vocabularies", [] {
-        py::dict d;
-        d["law"] = law_table.names();
-        d["rounding_mode"] = rounding_mode_table.names();
-        d["severity"] = severity_table.names();
-        d["stage"] = stage_table.names();
-        d["price_basis"] = price_basis_table.names();
-        d["verdict"] = verdict_table.names();
-        d["overhead_convention"] = overhead_convention_table.names();
-        d["catch_up"] = catch_up_table.names();
-        d["rate_rounding_at"] = rate_rounding_at_table.names();
-        d["tariff_chain"] = tariff_chain_table.names();
-        d["index_status"] = index_status_table.names();
-        return d;
-    });
     py::class_<Document>(m, "Document", "A procurement document (domain/document-format.md), read strictly; check it with zorginkoop.check.")
         .def_readonly("id", &Document::id)
         .def_property_readonly("law", [](const Document& d) { return std::string(name(d.law)); })
@@ -217,4 +201,20 @@ void register_procurement(py::module_& m) {
         return out;
     });
     m.attr("ruleset_version") = std::string(ruleset_version);
+    // The words of each closed vocabulary, from the C++ tables (the Python enums are tested against them).
+    m.def("_vocabularies", [] {
+        py::dict d;
+        d["law"] = law_table.names();
+        d["rounding_mode"] = rounding_mode_table.names();
+        d["severity"] = severity_table.names();
+        d["stage"] = stage_table.names();
+        d["price_basis"] = price_basis_table.names();
+        d["verdict"] = verdict_table.names();
+        d["overhead_convention"] = overhead_convention_table.names();
+        d["catch_up"] = catch_up_table.names();
+        d["rate_rounding_at"] = rate_rounding_at_table.names();
+        d["tariff_chain"] = tariff_chain_table.names();
+        d["index_status"] = index_status_table.names();
+        return d;
+    });
 }
