@@ -3,6 +3,7 @@
 #include "zorginkoop/bundled/laws.hpp"
 #include "zorginkoop/bundled/messages.hpp"
 #include "zorginkoop/core.hpp"
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/data.hpp"
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/declarations/message.hpp"

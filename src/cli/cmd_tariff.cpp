@@ -76,7 +76,7 @@ int cmd_tariff(Args& a) {
     RenderOptions render;
     render.lang = language;
     const std::string out = format == "sarif" ? to_sarif(to_report(model, *c), render)
-                            : format == "json" ? to_json(model, b, c)
+                            : format == "json" ? to_json(model, b, c, language)
                                                : to_text(model, b, c, language);
     if (const auto svg = p.value("--svg"))
         write_output_file("--svg", *svg, to_svg(model, b, c, language), {model_path, p.value("--bands").value_or("")});

@@ -15,13 +15,7 @@ std::string join_path(const std::string& base, const std::string& key) {
 
 ClauseProblem problem(const std::string& code, const std::string& message,
                       std::vector<std::pair<std::string, std::string>> params, Location where) {
-    ClauseProblem p;
-    p.code = code;
-    p.message_key = "indexation.problem." + code;
-    p.params = std::move(params);
-    p.message = message;
-    p.where = std::move(where);
-    return p;
+    return detail::clause_problem(code, message, std::move(params), std::move(where));
 }
 
 void check_terms(const IndexationClause::Terms& t, const IndexSeriesSet& set, const std::vector<int>& years,

@@ -39,7 +39,7 @@ int read_scale(const io::Reader& r) {
 }
 
 RoundingMode read_mode(const io::Reader& r) {
-    return parse_rounding_mode(r.enumeration({"half_up", "half_even", "up", "down"}));
+    return r.enumeration(rounding_mode_table);
 }
 
 void check_scale(int scale, const Location& at) {
@@ -135,13 +135,7 @@ MonthDay MonthDay::parse(std::string_view text) {
 }
 
 std::string MonthDay::to_string() const {
-    std::string s;
-    s += static_cast<char>('0' + month / 10);
-    s += static_cast<char>('0' + month % 10);
-    s += '-';
-    s += static_cast<char>('0' + day / 10);
-    s += static_cast<char>('0' + day % 10);
-    return s;
+    return DefinitiveDue{month, day, {}}.day_text();  // the one "MM-DD" writer (series.cpp)
 }
 
 // ------------------------------------------------------------------------------------- clause
@@ -190,12 +184,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
     auto weight_problem = [&](const io::Reader& at, const std::string& code, const std::string& message,
                               std::vector<std::pair<std::string, std::string>> params, const std::string& series) {
         if (!collect) at.invalid(message);
-        ClauseProblem p;
-        p.code = code;
-        p.message_key = "indexation.problem." + code;
-        p.params = std::move(params);
-        p.message = message;
-        p.where = at.where();
+        ClauseProblem p = clause_problem(code, message, std::move(params), at.where());
         p.series = series;
         collect->push_back(std::move(p));
     };
@@ -234,8 +223,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
                            {{"sum", sum.to_string()}}, "");
     }
     if (auto v = m.value("catch_up")) {
-        const std::string c = v->enumeration({"none", "multiplicative", "additive"});
-        t.catch_up = c == "none" ? CatchUp::none : c == "multiplicative" ? CatchUp::multiplicative : CatchUp::additive;
+        t.catch_up = v->enumeration(catch_up_table);
     }
     if (auto v = m.value("first_contract_year_catch_up")) t.first_contract_year_catch_up = v->boolean();
     if (auto v = m.value("rate_rounding")) {
@@ -245,10 +233,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
         x.at = RateRoundingAt::total;  // a stated rate_rounding without `at` rounds the total
         if (auto s = rr.value("scale")) x.scale = read_scale(*s);
         if (auto s = rr.value("mode")) x.mode = read_mode(*s);
-        if (auto s = rr.value("at")) {
-            const std::string a = s->enumeration({"parts", "total", "none"});
-            x.at = a == "parts" ? RateRoundingAt::parts : a == "total" ? RateRoundingAt::total : RateRoundingAt::none;
-        }
+        if (auto s = rr.value("at")) x.at = s->enumeration(rate_rounding_at_table);
         rr.finish("rate_rounding");
         t.rate_rounding = x;
     }
@@ -258,8 +243,7 @@ IndexationClause::Terms read_indexation_terms(const io::Reader& outer, std::vect
         TariffRounding x;
         if (auto s = tr.value("scale")) x.scale = read_scale(*s);
         if (auto s = tr.value("mode")) x.mode = read_mode(*s);
-        if (auto s = tr.value("chain"))
-            x.chain = s->enumeration({"yearly", "cumulative"}) == "yearly" ? TariffChain::yearly : TariffChain::cumulative;
+        if (auto s = tr.value("chain")) x.chain = s->enumeration(tariff_chain_table);
         tr.finish("tariff_rounding");
         t.tariff_rounding = x;
     }

@@ -31,9 +31,9 @@ io::Node plain(const std::string& s) { return io::Node::scalar(s, io::Node::Styl
 }  // namespace
 
 IndexStatus parse_index_status(std::string_view name) {
-    if (name == "provisional") return IndexStatus::provisional;
-    if (name == "definitive") return IndexStatus::definitive;
-    throw InvalidInput("unknown index status " + detail::quote_text(name) + " (expected provisional or definitive)");
+    if (auto s = index_status_table.find(name)) return *s;
+    throw InvalidInput("unknown index status " + detail::quote_text(name) + " (expected " +
+                       index_status_table.alternatives() + ")");
 }
 
 IndexSeries::IndexSeries(std::string id, std::string name, std::vector<IndexFigure> figures, std::string unit,
@@ -86,7 +86,7 @@ IndexFigure read_figure(io::MapReader& f) {
         if (year < min_year || year > max_year) y.invalid("year " + y.text() + " is not a four-digit year");
         fig.year = static_cast<int>(year);
     }
-    fig.status = parse_index_status(f.require("status").enumeration({"provisional", "definitive"}));
+    fig.status = f.require("status").enumeration(index_status_table);
     {
         io::Reader p = f.require("percent");
         fig.percent = p.decimal();

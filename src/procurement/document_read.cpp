@@ -308,7 +308,7 @@ public:
     void document(const io::Reader& r) {
         auto m = map(r);
         read_fields(*this, m, doc_);
-        m.finish(Fields<Document>::what);
+        m.finish(io::fields::Fields<Document>::what);
     }
 
 private:
@@ -333,7 +333,7 @@ const char* name(Law v) noexcept { return law_table.name(v); }
 const char* name(ProcedureKind v) noexcept { return kind_table.name(v); }
 const char* name(FundingVariant v) noexcept { return variant_table.name(v); }
 const char* name(FundingForm v) noexcept { return form_table.name(v); }
-const char* name(PriceBasis v) noexcept { return basis_table.name(v); }
+const char* name(PriceBasis v) noexcept { return price_basis_table.name(v); }
 const char* name(ProviderCategory v) noexcept { return category_table.name(v); }
 const char* name(PublicationKind v) noexcept { return publication_table.name(v); }
 const char* name(AwardBasis v) noexcept { return award_basis_table.name(v); }

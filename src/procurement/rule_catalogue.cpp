@@ -156,7 +156,7 @@ Rule read_rule(std::string_view yaml, const std::string& source) {
     if (auto n = m.value("note")) rule.note = n->text();
     m.require("text").text();
     if (auto msgs = m.value("messages")) {
-        // Read by the message catalogue (MessageCatalogue::bundled); here only their shape.
+        // Read by the message catalogue (bundled_messages); here only their shape.
         io::MapReader mm(*msgs);
         if (auto k = mm.value("key")) k->enumeration({"check", "decl"});
         for (const char* lang : {"nl", "en"}) io::MapReader(mm.require(lang));

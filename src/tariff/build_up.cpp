@@ -5,6 +5,8 @@
 
 #include "zorginkoop/tariff/build_up.hpp"
 
+#include "zorginkoop/bundled/messages.hpp"
+#include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/law/registry.hpp"
 
 namespace zorginkoop {
@@ -25,23 +27,20 @@ const char* cost_line_name(CostLine line) noexcept {
 }
 
 const std::vector<StatutoryElement>& statutory_elements(Law law) {
-    static const std::vector<StatutoryElement> wmo = {
-        {'a', "kosten van de beroepskracht", "cost of the professional"},
-        {'b', "redelijke overheadkosten", "reasonable overhead"},
-        {'c', "kosten voor niet-productieve uren van de beroepskrachten (verlof, ziekte, scholing, werkoverleg)",
-         "cost of the professionals' non-productive hours (leave, illness, training, meetings)"},
-        {'d', "reis- en opleidingskosten", "travel and training costs"},
-        {'e', "indexering", "indexation"},
-        {'f', "overige kosten als gevolg van door de gemeente gestelde verplichtingen",
-         "other costs from obligations set by the municipality (reporting, administration)"},
+    // The texts are the catalogues' (tariff.statutory_elements.<law>.<letter>), which live as long
+    // as the process.
+    const auto elements = [](Law l, const char* letters) {
+        const MessageCatalogue& nl = bundled_messages(Lang::nl);
+        const MessageCatalogue& en = bundled_messages(Lang::en);
+        std::vector<StatutoryElement> out;
+        for (const char* c = letters; *c; ++c) {
+            const std::string key = std::string("tariff.statutory_elements.") + law_name(l) + "." + *c;
+            out.push_back({*c, nl.text(key).c_str(), en.text(key).c_str()});
+        }
+        return out;
     };
-    static const std::vector<StatutoryElement> jw = {
-        {'a', "kosten van beroepskrachten (cliëntgebonden en niet-cliëntgebonden)",
-         "cost of professionals (client-bound and not client-bound)"},
-        {'b', "cliëntgebonden kosten anders dan van beroepskrachten", "client-bound costs other than professionals"},
-        {'c', "overheadkosten", "overhead"},
-        {'d', "kosten voor indexering", "cost of indexation"},
-    };
+    static const std::vector<StatutoryElement> wmo = elements(Law::wmo2015, "abcdef");
+    static const std::vector<StatutoryElement> jw = elements(Law::jeugdwet, "abcd");
     return law == Law::wmo2015 ? wmo : jw;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "zorginkoop/io/reader.hpp"
+#include "../io/fields.hpp"
 
 namespace zorginkoop {
 namespace {
@@ -39,7 +40,7 @@ std::string note(MapReader& m) {
 }
 
 /// Exactly one of the key groups must be present (complete); returns its index.
-std::size_t one_form(MapReader& m, std::initializer_list<std::initializer_list<const char*>> forms) {
+std::size_t one_form(MapReader& m, const std::vector<std::vector<const char*>>& forms) {
     std::vector<std::size_t> found;
     std::size_t i = 0;
     for (const auto& f : forms) {
@@ -75,37 +76,6 @@ std::size_t one_form(MapReader& m, std::initializer_list<std::initializer_list<c
             }
     }
     return found[0];
-}
-
-std::optional<Rate> opt_rate_nonneg(MapReader& m, const char* key) {
-    auto r = m.value(key);
-    if (!r) return std::nullopt;
-    return Rate(non_negative(*r));
-}
-
-StaffLine read_staff_line(const Reader& r) {
-    MapReader m(r);
-    StaffLine s;
-    if (auto f = m.value("function")) s.function = f->text();
-    s.monthly_salary = Money(non_negative(m.require("monthly_salary")));
-    if (auto c = m.value("cao")) {
-        MapReader cm(*c);
-        CaoReference cao;
-        if (auto x = cm.value("name")) cao.name = x->text();
-        if (auto x = cm.value("scale")) cao.scale = x->text();
-        if (auto x = cm.value("step")) cao.step = x->text();
-        if (auto x = cm.value("scale_amount")) cao.scale_amount = Money(non_negative(*x));
-        cm.finish("cao (name, scale, step, scale_amount)");
-        s.cao = cao;
-    }
-    s.share = non_negative(m.require("share"));
-    s.holiday_pay = opt_rate_nonneg(m, "holiday_pay");
-    s.year_end_bonus = opt_rate_nonneg(m, "year_end_bonus");
-    s.irregular_hours = opt_rate_nonneg(m, "irregular_hours");
-    s.other_allowances = opt_rate_nonneg(m, "other_allowances");
-    s.employer_charges = opt_rate_nonneg(m, "employer_charges");
-    m.finish("a staff line");
-    return s;
 }
 
 const char* const hour_lines[] = {"leave_hours", "public_holiday_hours", "sickness", "training_hours", "meeting_hours", "indirect"};
@@ -152,7 +122,7 @@ BuildUpRounding read_rounding(const Reader& r) {
     int scale = 2;
     std::optional<Decimal> step;
     if (auto v = m.value("mode")) {
-        mode = parse_rounding_mode(v->enumeration({"half_up", "half_even", "up", "down"}));
+        mode = v->enumeration(rounding_mode_table);
         t.mode_stated = true;
     }
     if (auto v = m.value("scale")) {
@@ -185,6 +155,226 @@ BuildUpRounding read_rounding(const Reader& r) {
     return t;
 }
 
+// ---- the field tables of the cost model (engine: io/fields.hpp) ------------------------------
+// The structs whose keys are read and written alike are tables; the checks across keys (hours,
+// client_bound_other, overhead, indexation, rounding) stay hand-written below.
+
+Node plain(const std::string& s) { return Node::scalar(s, Node::Style::plain); }
+Node quoted(const std::string& s) { return Node::scalar(s, Node::Style::quoted); }
+Node dec(const Decimal& d) { return quoted(d.to_string()); }
+
+/// The reader of the cost model for the engine: the values as io::Reader gives them.
+struct ModelCtx {
+    template <class F>
+    auto opt(MapReader& m, const char* key, F f) -> std::optional<std::decay_t<decltype(f(std::declval<const Reader&>()))>> {
+        if (auto v = m.value(key)) return f(*v);
+        return std::nullopt;
+    }
+    MapReader map(const Reader& r) { return MapReader(r); }
+    template <class S>
+    void check(const S&, const Reader&) {}
+};
+
+/// Money that is not negative.
+struct NonNegativeMoney : io::fields::ByValue {
+    Money read(ModelCtx&, const Reader& r) const { return Money(non_negative(r)); }
+    Node write(const Money& m) const { return quoted(m.to_string()); }
+};
+/// A decimal that is not negative.
+struct NonNegativeDecimal : io::fields::ByValue {
+    Decimal read(ModelCtx&, const Reader& r) const { return non_negative(r); }
+    Node write(const Decimal& d) const { return dec(d); }
+};
+/// A rate that is not negative.
+struct NonNegativeRate : io::fields::ByValue {
+    Rate read(ModelCtx&, const Reader& r) const { return Rate(non_negative(r)); }
+    Node write(const Rate& x) const { return dec(x.value()); }
+};
+/// A decimal above zero.
+struct PositiveDecimal : io::fields::ByValue {
+    Decimal read(ModelCtx&, const Reader& r) const { return positive(r); }
+    Node write(const Decimal& d) const { return dec(d); }
+};
+/// A fraction above 0 and at most 1.
+struct Occupancy : io::fields::ByValue {
+    Rate read(ModelCtx&, const Reader& r) const { return occupancy(r); }
+    Node write(const Rate& x) const { return dec(x.value()); }
+};
+/// A text member that is empty when not given, and is written only when not empty.
+struct TextIfGiven {
+    static constexpr bool required = false;
+    void read(ModelCtx&, MapReader& m, const char* key, std::string& out) const {
+        if (auto v = m.value(key)) out = v->text();
+    }
+    void write(Node& map, const char* key, const std::string& s) const {
+        if (!s.empty()) map.add(key, quoted(s));
+    }
+    bool equal(const std::string& a, const std::string& b) const { return a == b; }
+};
+
+/// One form of an element that has several (travel: per_hour | km_per_hour, rate_per_km |
+/// per_unit): the form and the rows of its keys, every one required.
+template <class E, class Rows>
+struct Form {
+    typename E::Form form;
+    Rows rows;
+};
+template <class E, class... R>
+Form<E, std::tuple<R...>> form(typename E::Form f, R... rows) {
+    return {f, std::tuple<R...>{rows...}};
+}
+template <class E>
+struct Forms;  // per element: `what` (its key) and list(), the forms in the order of the format
+
+}  // namespace
+}  // namespace zorginkoop
+
+namespace zorginkoop::io::fields {
+
+template <>
+struct Fields<CaoReference> {
+    static constexpr const char* what = "cao (name, scale, step, scale_amount)";
+    static constexpr const char* def = "cao";
+    static constexpr const char* description = nullptr;
+    static auto list() {
+        return std::make_tuple(field("name", &CaoReference::name, TextIfGiven{}),
+                               field("scale", &CaoReference::scale, TextIfGiven{}),
+                               field("step", &CaoReference::step, TextIfGiven{}),
+                               field("scale_amount", &CaoReference::scale_amount, opt(NonNegativeMoney{})));
+    }
+};
+
+template <>
+struct Fields<StaffLine> {
+    static constexpr const char* what = "a staff line";
+    static constexpr const char* def = "staff_line";
+    static constexpr const char* description = nullptr;
+    static auto list() {
+        using S = StaffLine;
+        return std::make_tuple(field("function", &S::function, TextIfGiven{}),
+                               field("monthly_salary", &S::monthly_salary, req(NonNegativeMoney{})),
+                               field("cao", &S::cao, opt(Struct<CaoReference>{})),
+                               field("share", &S::share, req(NonNegativeDecimal{})),
+                               field("holiday_pay", &S::holiday_pay, opt(NonNegativeRate{})),
+                               field("year_end_bonus", &S::year_end_bonus, opt(NonNegativeRate{})),
+                               field("irregular_hours", &S::irregular_hours, opt(NonNegativeRate{})),
+                               field("other_allowances", &S::other_allowances, opt(NonNegativeRate{})),
+                               field("employer_charges", &S::employer_charges, opt(NonNegativeRate{})));
+    }
+};
+
+template <>
+struct Fields<RiskMargin> {
+    static constexpr const char* what = "risk_margin";
+    static constexpr const char* def = "risk_margin";
+    static constexpr const char* description = nullptr;
+    static auto list() {
+        return std::make_tuple(field("rate", &RiskMargin::rate, req(NonNegativeRate{})),
+                               field("note", &RiskMargin::note, TextIfGiven{}));
+    }
+};
+
+template <>
+struct Fields<Delivery> {
+    static constexpr const char* what = "delivery";
+    static constexpr const char* def = "delivery";
+    static constexpr const char* description = nullptr;
+    static auto list() {
+        using D = Delivery;
+        return std::make_tuple(field("staff_hours_per_unit", &D::staff_hours_per_unit, opt(PositiveDecimal{})),
+                               field("staff_per_group", &D::staff_per_group, opt(PositiveDecimal{})),
+                               field("group_size", &D::group_size, opt(PositiveDecimal{})),
+                               field("occupancy", &D::occupancy, opt(Occupancy{})));
+    }
+};
+
+}  // namespace zorginkoop::io::fields
+
+namespace zorginkoop {
+namespace {
+
+using io::fields::field;
+using io::fields::req;
+
+template <>
+struct Forms<Travel> {
+    static constexpr const char* what = "travel";
+    static auto list() {
+        using T = Travel;
+        return std::make_tuple(form<T>(T::Form::per_hour, field("per_hour", &T::amount, req(NonNegativeMoney{}))),
+                               form<T>(T::Form::per_km, field("km_per_hour", &T::km_per_hour, req(NonNegativeDecimal{})),
+                                       field("rate_per_km", &T::rate_per_km, req(NonNegativeMoney{}))),
+                               form<T>(T::Form::per_unit, field("per_unit", &T::amount, req(NonNegativeMoney{}))));
+    }
+};
+
+template <>
+struct Forms<Training> {
+    static constexpr const char* what = "training";
+    static auto list() {
+        using T = Training;
+        return std::make_tuple(
+            form<T>(T::Form::share_of_personnel, field("share_of_personnel", &T::share, req(NonNegativeRate{}))),
+            form<T>(T::Form::per_fte_year, field("per_fte_year", &T::amount, req(NonNegativeMoney{}))),
+            form<T>(T::Form::per_unit, field("per_unit", &T::amount, req(NonNegativeMoney{}))));
+    }
+};
+
+template <>
+struct Forms<MunicipalObligations> {
+    static constexpr const char* what = "municipal_obligations";
+    static auto list() {
+        using T = MunicipalObligations;
+        return std::make_tuple(
+            form<T>(T::Form::per_hour, field("per_hour", &T::amount, req(NonNegativeMoney{}))),
+            form<T>(T::Form::hours_per_unit, field("hours_per_unit", &T::hours_per_unit, req(NonNegativeDecimal{}))),
+            form<T>(T::Form::per_unit, field("per_unit", &T::amount, req(NonNegativeMoney{}))));
+    }
+};
+
+/// Reads an element with several forms: exactly one form's keys (one_form), each required, then
+/// the note.
+template <class E>
+E read_forms(const Reader& r) {
+    ModelCtx ctx;
+    MapReader b(r);
+    const auto forms = Forms<E>::list();
+    std::vector<std::vector<const char*>> groups;
+    std::apply([&](const auto&... f) {
+        (groups.push_back(std::apply([](const auto&... row) { return std::vector<const char*>{row.key...}; }, f.rows)),
+         ...);
+    }, forms);
+    const std::size_t chosen = one_form(b, groups);
+    E e;
+    std::size_t i = 0;
+    std::apply([&](const auto&... f) {
+        const auto read_one = [&](const auto& form) {
+            if (i++ != chosen) return;
+            e.form = form.form;
+            std::apply([&](const auto&... row) { (row.codec.read(ctx, b, row.key, row.get(e)), ...); }, form.rows);
+        };
+        (read_one(f), ...);
+    }, forms);
+    e.note = note(b);
+    b.finish(Forms<E>::what);
+    return e;
+}
+
+/// Writes the keys of the element's form, then the note.
+template <class E>
+Node write_forms(const E& e) {
+    Node t = Node::mapping();
+    std::apply([&](const auto&... f) {
+        const auto write_one = [&](const auto& form) {
+            if (form.form != e.form) return;
+            std::apply([&](const auto&... row) { (row.codec.write(t, row.key, row.get(e)), ...); }, form.rows);
+        };
+        (write_one(f), ...);
+    }, Forms<E>::list());
+    if (!e.note.empty()) t.add("note", quoted(e.note));
+    return t;
+}
+
 }  // namespace
 
 CostModel CostModel::from_node(const Node& node, const std::string& source, const std::string& path) {
@@ -195,7 +385,7 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         if (v->integer() != 1) v->fail("unsupported cost model format version " + v->text() + " (this library reads 1)");
     }
     if (auto v = m.value("name")) c.name = v->text();
-    c.law = m.require("law").enumeration({"jeugdwet", "wmo2015"}) == "jeugdwet" ? Law::jeugdwet : Law::wmo2015;
+    c.law = m.require("law").enumeration(law_table);
     {
         const Reader u = m.require("unit");
         c.unit_as_given = u.text();
@@ -210,8 +400,9 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         const auto lines = staff.items();
         if (lines.empty()) staff.invalid("at least one staff line is required");
         Decimal shares;
+        ModelCtx ctx;
         for (const auto& l : lines) {
-            c.staff.push_back(read_staff_line(l));
+            c.staff.push_back(io::fields::Struct<StaffLine>{}.read(ctx, l));
             shares += c.staff.back().share;
         }
         if (shares != Decimal(1))
@@ -221,46 +412,9 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
     const Reader hours_reader = m.require("hours");
     c.hours = read_hours(hours_reader);
 
-    if (auto v = m.value("travel")) {
-        MapReader b(*v);
-        Travel t;
-        switch (one_form(b, {{"per_hour"}, {"km_per_hour", "rate_per_km"}, {"per_unit"}})) {
-            case 0: t.form = Travel::Form::per_hour; t.amount = Money(non_negative(b.require("per_hour"))); break;
-            case 1:
-                t.form = Travel::Form::per_km;
-                t.km_per_hour = non_negative(b.require("km_per_hour"));
-                t.rate_per_km = Money(non_negative(b.require("rate_per_km")));
-                break;
-            default: t.form = Travel::Form::per_unit; t.amount = Money(non_negative(b.require("per_unit"))); break;
-        }
-        t.note = note(b);
-        b.finish("travel");
-        c.travel = t;
-    }
-    if (auto v = m.value("training")) {
-        MapReader b(*v);
-        Training t;
-        switch (one_form(b, {{"share_of_personnel"}, {"per_fte_year"}, {"per_unit"}})) {
-            case 0: t.form = Training::Form::share_of_personnel; t.share = Rate(non_negative(b.require("share_of_personnel"))); break;
-            case 1: t.form = Training::Form::per_fte_year; t.amount = Money(non_negative(b.require("per_fte_year"))); break;
-            default: t.form = Training::Form::per_unit; t.amount = Money(non_negative(b.require("per_unit"))); break;
-        }
-        t.note = note(b);
-        b.finish("training");
-        c.training = t;
-    }
-    if (auto v = m.value("municipal_obligations")) {
-        MapReader b(*v);
-        MunicipalObligations t;
-        switch (one_form(b, {{"per_hour"}, {"hours_per_unit"}, {"per_unit"}})) {
-            case 0: t.form = MunicipalObligations::Form::per_hour; t.amount = Money(non_negative(b.require("per_hour"))); break;
-            case 1: t.form = MunicipalObligations::Form::hours_per_unit; t.hours_per_unit = non_negative(b.require("hours_per_unit")); break;
-            default: t.form = MunicipalObligations::Form::per_unit; t.amount = Money(non_negative(b.require("per_unit"))); break;
-        }
-        t.note = note(b);
-        b.finish("municipal_obligations");
-        c.municipal_obligations = t;
-    }
+    if (auto v = m.value("travel")) c.travel = read_forms<Travel>(*v);
+    if (auto v = m.value("training")) c.training = read_forms<Training>(*v);
+    if (auto v = m.value("municipal_obligations")) c.municipal_obligations = read_forms<MunicipalObligations>(*v);
     if (auto v = m.value("client_bound_other")) {
         MapReader b(*v);
         ClientBoundOther t;
@@ -284,8 +438,7 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         Overhead o;
         o.rate = Rate(non_negative(b.require("rate")));
         if (auto conv = b.value("convention"))
-            o.convention = conv->enumeration({"markup", "share"}) == "markup" ? OverheadConvention::markup
-                                                                              : OverheadConvention::share;
+            o.convention = conv->enumeration(overhead_convention_table);
         if (o.effective_convention() == OverheadConvention::share && o.rate.value() >= Decimal(1))
             b.require("rate").invalid("must be below 1 with convention share");
         o.note = note(b);
@@ -293,12 +446,8 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
         c.overhead = o;
     }
     if (auto v = m.value("risk_margin")) {
-        MapReader b(*v);
-        RiskMargin rm;
-        rm.rate = Rate(non_negative(b.require("rate")));
-        rm.note = note(b);
-        b.finish("risk_margin");
-        c.risk_margin = rm;
+        ModelCtx ctx;
+        c.risk_margin = io::fields::Struct<RiskMargin>{}.read(ctx, *v);
     }
     if (auto v = m.value("indexation")) {
         MapReader b(*v);
@@ -318,12 +467,8 @@ CostModel CostModel::from_node(const Node& node, const std::string& source, cons
     }
     std::optional<Reader> delivery_reader = m.value("delivery");
     if (delivery_reader) {
-        MapReader b(*delivery_reader);
-        if (auto d = b.value("staff_hours_per_unit")) c.delivery.staff_hours_per_unit = positive(*d);
-        if (auto d = b.value("staff_per_group")) c.delivery.staff_per_group = positive(*d);
-        if (auto d = b.value("group_size")) c.delivery.group_size = positive(*d);
-        if (auto d = b.value("occupancy")) c.delivery.occupancy = occupancy(*d);
-        b.finish("delivery");
+        ModelCtx ctx;
+        c.delivery = io::fields::Struct<Delivery>{}.read(ctx, *delivery_reader);
     }
     if (!c.delivery.staff_hours_per_unit &&
         (c.unit == ijw::Unit::stuks_output || c.unit == ijw::Unit::euro || c.unit == ijw::Unit::stuks_inspanning)) {
@@ -364,9 +509,6 @@ CostModel CostModel::parse_json(std::string_view text, const std::string& source
 CostModel CostModel::load(const std::string& file) { return from_node(io::read_file(file), file); }
 
 namespace {
-Node plain(const std::string& s) { return Node::scalar(s, Node::Style::plain); }
-Node quoted(const std::string& s) { return Node::scalar(s, Node::Style::quoted); }
-Node dec(const Decimal& d) { return quoted(d.to_string()); }
 Node money(const Money& m) { return quoted(m.to_string()); }
 void opt(Node& n, const char* key, const std::optional<Decimal>& d) {
     if (d) n.add(key, dec(*d));
@@ -386,26 +528,7 @@ Node CostModel::to_node() const {
     n.add("law", plain(law_name(law)));
     n.add("unit", quoted(unit_as_given.empty() ? std::string(ijw::info(unit).code) : unit_as_given));
     Node staff_node = Node::sequence();
-    for (const auto& s : staff) {
-        Node l = Node::mapping();
-        if (!s.function.empty()) l.add("function", quoted(s.function));
-        l.add("monthly_salary", money(s.monthly_salary));
-        if (s.cao) {
-            Node c = Node::mapping();
-            if (!s.cao->name.empty()) c.add("name", quoted(s.cao->name));
-            if (!s.cao->scale.empty()) c.add("scale", quoted(s.cao->scale));
-            if (!s.cao->step.empty()) c.add("step", quoted(s.cao->step));
-            if (s.cao->scale_amount) c.add("scale_amount", money(*s.cao->scale_amount));
-            l.add("cao", c);
-        }
-        l.add("share", dec(s.share));
-        opt(l, "holiday_pay", s.holiday_pay);
-        opt(l, "year_end_bonus", s.year_end_bonus);
-        opt(l, "irregular_hours", s.irregular_hours);
-        opt(l, "other_allowances", s.other_allowances);
-        opt(l, "employer_charges", s.employer_charges);
-        staff_node.push_back(l);
-    }
+    for (const auto& s : staff) staff_node.push_back(io::fields::write_fields(s));
     n.add("staff", staff_node);
     Node h = Node::mapping();
     opt(h, "annual_hours", hours.annual_hours);
@@ -419,34 +542,9 @@ Node CostModel::to_node() const {
     opt(h, "indirect", hours.indirect);
     opt(h, "productivity", hours.productivity);
     n.add("hours", h);
-    if (travel) {
-        Node t = Node::mapping();
-        if (travel->form == Travel::Form::per_hour) t.add("per_hour", money(travel->amount));
-        if (travel->form == Travel::Form::per_km) {
-            t.add("km_per_hour", dec(travel->km_per_hour));
-            t.add("rate_per_km", money(travel->rate_per_km));
-        }
-        if (travel->form == Travel::Form::per_unit) t.add("per_unit", money(travel->amount));
-        add_note(t, travel->note);
-        n.add("travel", t);
-    }
-    if (training) {
-        Node t = Node::mapping();
-        if (training->form == Training::Form::share_of_personnel) t.add("share_of_personnel", dec(training->share.value()));
-        if (training->form == Training::Form::per_fte_year) t.add("per_fte_year", money(training->amount));
-        if (training->form == Training::Form::per_unit) t.add("per_unit", money(training->amount));
-        add_note(t, training->note);
-        n.add("training", t);
-    }
-    if (municipal_obligations) {
-        Node t = Node::mapping();
-        const auto& o = *municipal_obligations;
-        if (o.form == MunicipalObligations::Form::per_hour) t.add("per_hour", money(o.amount));
-        if (o.form == MunicipalObligations::Form::hours_per_unit) t.add("hours_per_unit", dec(o.hours_per_unit));
-        if (o.form == MunicipalObligations::Form::per_unit) t.add("per_unit", money(o.amount));
-        add_note(t, o.note);
-        n.add("municipal_obligations", t);
-    }
+    if (travel) n.add("travel", write_forms(*travel));
+    if (training) n.add("training", write_forms(*training));
+    if (municipal_obligations) n.add("municipal_obligations", write_forms(*municipal_obligations));
     if (client_bound_other) {
         Node t = Node::mapping();
         const auto& o = *client_bound_other;
@@ -463,16 +561,11 @@ Node CostModel::to_node() const {
         Node t = Node::mapping();
         t.add("rate", dec(overhead->rate.value()));
         if (overhead->convention)
-            t.add("convention", plain(*overhead->convention == OverheadConvention::markup ? "markup" : "share"));
+            t.add("convention", plain(overhead_convention_table.name(*overhead->convention)));
         add_note(t, overhead->note);
         n.add("overhead", t);
     }
-    if (risk_margin) {
-        Node t = Node::mapping();
-        t.add("rate", dec(risk_margin->rate.value()));
-        add_note(t, risk_margin->note);
-        n.add("risk_margin", t);
-    }
+    if (risk_margin) n.add("risk_margin", io::fields::write_fields(*risk_margin));
     if (indexation) {
         Node t = Node::mapping();
         if (indexation->clause) t.add("clause", plain("true"));
@@ -480,11 +573,7 @@ Node CostModel::to_node() const {
         add_note(t, indexation->note);
         n.add("indexation", t);
     }
-    Node d = Node::mapping();
-    opt(d, "staff_hours_per_unit", delivery.staff_hours_per_unit);
-    opt(d, "staff_per_group", delivery.staff_per_group);
-    opt(d, "group_size", delivery.group_size);
-    opt(d, "occupancy", delivery.occupancy);
+    Node d = io::fields::write_fields(delivery);
     if (!d.members().empty()) n.add("delivery", d);
     if (rounding.stated) {
         Node r = Node::mapping();

@@ -8,28 +8,9 @@
 
 namespace zorginkoop {
 
-const char* price_basis_name(PriceBasis b) noexcept {
-    switch (b) {
-        case PriceBasis::fixed: return "fixed";
-        case PriceBasis::floor: return "floor";
-        case PriceBasis::substantiated: return "substantiated";
-    }
-    return "floor";
-}
 PriceBasis parse_price_basis(std::string_view s) {
-    if (s == "fixed") return PriceBasis::fixed;
-    if (s == "floor") return PriceBasis::floor;
-    if (s == "substantiated") return PriceBasis::substantiated;
-    throw InvalidInput("unknown price basis '" + std::string(s) + "' (expected fixed, floor or substantiated)");
-}
-const char* verdict_name(Verdict v) noexcept {
-    switch (v) {
-        case Verdict::realistic: return "realistic";
-        case Verdict::below_cost: return "below_cost";
-        case Verdict::elements_missing: return "elements_missing";
-        case Verdict::implausible: return "implausible";
-    }
-    return "realistic";
+    if (auto b = price_basis_table.find(s)) return *b;
+    throw InvalidInput("unknown price basis '" + std::string(s) + "' (expected " + price_basis_table.alternatives() + ")");
 }
 
 PlausibilityBands PlausibilityBands::from_node(const io::Node& node, const std::string& source) {

@@ -43,15 +43,15 @@ ojson rounding_json(const BuildUpRounding& r) {
 }
 
 /// The statutory basis of a build-up, cited as findings cite (citation_fields, report/serialise.hpp).
-ojson citation_json(const LegalRef& r, const LawRegistry& laws) {
+ojson citation_json(const LegalRef& r, const LawRegistry& laws, Lang lang) {
     ojson o;
-    for (auto& [name, value] : citation_fields(r, laws, Lang::nl)) o[name] = std::move(value);
+    for (auto& [name, value] : citation_fields(r, laws, lang)) o[name] = std::move(value);
     return o;
 }
 
 }  // namespace
 
-std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck* check, const LawRegistry& laws) {
+std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck* check, Lang lang, const LawRegistry& laws) {
     ojson o;
     o["schema"] = "zorginkoop-tariff";
     o["schema_version"] = tariff_json_schema_version;
@@ -75,7 +75,7 @@ std::string to_json(const CostModel& model, const BuildUp& b, const RealismCheck
     o["direct_cost"] = str(b.direct_cost);
     o["covered_elements"] = letters(b.covered_elements);
     o["uncovered_elements"] = letters(b.uncovered_elements);
-    o["statutory_basis"] = citation_json(statutory_basis(b.law, laws), laws);
+    o["statutory_basis"] = citation_json(statutory_basis(b.law, laws), laws, lang);
     o["rounding"] = rounding_json(b.rounding);
     ojson im;
     im["annual_cost_per_fte"] = str(b.annual_cost_per_fte);
@@ -143,7 +143,7 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     std::ostringstream out;
     const auto& unit = ijw::info(b.unit);
     if (!model.name.empty()) out << terminal_safe(model.name) << " · ";
-    out << cat.value_text("law", law_name(b.law)) << " · " << t("unit") << " " << unit.code << " (" << unit.label << ")\n\n";
+    out << cat.value_text("law", law_name(b.law)) << " · " << t("unit") << " " << unit.code << " (" << t(std::string("unit_label.") + std::string(unit.name)) << ")\n\n";
     out << pad(t("line"), 34) << pad(t("amount"), 24) << t("elements") << "\n";
     std::size_t last_direct = 0;  // the direct-cost subtotal follows the last line before overhead
     for (std::size_t i = 0; i < b.lines.size(); ++i)
@@ -184,7 +184,9 @@ std::string to_text(const CostModel& model, const BuildUp& b, const RealismCheck
     for (std::size_t i = 0; i < b.uncovered_elements.size(); ++i) {
         const char letter = b.uncovered_elements[i];
         for (const auto& e : statutory_elements(b.law))
-            if (e.letter == letter) out << (i ? ", " : "") << letter << " (" << (lang == Lang::nl ? e.nl : e.en) << ")";
+            if (e.letter == letter)
+                out << (i ? ", " : "") << letter << " ("
+                    << cat.text(std::string("tariff.statutory_elements.") + law_name(b.law) + "." + letter) << ")";
     }
     out << "\n";
     if (check) {

@@ -331,11 +331,27 @@ void register_indexation(py::module_& m) {
         .def("to_dict", [](const CatchUpSettlement& s) { return zkpy::from_node(s.to_node()); })
         .def("to_json", [](const CatchUpSettlement& s) { return io::to_json(s.to_node()); });
 
+    m.def("clause_findings", [] {
+        py::list out;
+        for (const ClauseFinding& f : clause_findings()) {
+            py::dict d;
+            d["id"] = f.id;
+            d["code"] = f.code;
+            d["alias"] = f.alias;
+            d["severity"] = severity_name(f.severity);
+            d["message_key"] = f.message_key;
+            d["basis"] = f.basis;
+            out.append(d);
+        }
+        return out;
+    }, "The declared clause findings: id (INDEX-001 ...), code, alias (the rule id reports write), severity, "
+       "message_key, basis.");
     m.def("clause_problems_report", [](const std::vector<ClauseProblem>& problems, const std::string& subject) {
         return to_report(problems, subject);
     }, py::arg("problems"), py::arg("subject") = "");
     py::class_<ClauseProblem>(m, "ClauseProblem", "A problem found in an indexation clause: a rule id, a path and a message.")
         .def_readonly("code", &ClauseProblem::code)
+        .def_readonly("rule", &ClauseProblem::rule)
         .def_readonly("message_key", &ClauseProblem::message_key)
         .def_property_readonly("params", [](const ClauseProblem& p) {
             py::dict d;

@@ -12,6 +12,9 @@
 #include "zorginkoop/declarations/check.hpp"
 #include "zorginkoop/procurement/check.hpp"
 #include "zorginkoop/procurement/eforms.hpp"
+#include "zorginkoop/indexation/derivation.hpp"
+#include "zorginkoop/tariff/cost_model.hpp"
+#include "zorginkoop/tariff/realism.hpp"
 
 namespace py = pybind11;
 using namespace zorginkoop;
@@ -41,19 +44,7 @@ Document read_any(py::object document, py::object base_dir) {
     return read_document(node, "", ro);
 }
 
-const char* stage_name(Stage s) {
-    switch (s) {
-        case Stage::regime: return "regime";
-        case Stage::value: return "value";
-        case Stage::publication: return "publication";
-        case Stage::term: return "term";
-        case Stage::award: return "award";
-        case Stage::price: return "price";
-        case Stage::open_house: return "open_house";
-        case Stage::funding: return "funding";
-    }
-    return "?";
-}
+const char* stage_name(Stage s) { return stage_table.name(s); }
 const char* scope_name(std::optional<Law> s) { return s ? law_name(*s) : "both"; }
 
 /// A document tree as plain Python that load_document reads back: plain whole numbers as int,
@@ -212,4 +203,20 @@ void register_procurement(py::module_& m) {
         return out;
     });
     m.attr("ruleset_version") = std::string(ruleset_version);
+    // The words of each closed vocabulary, from the C++ tables (the Python enums are tested against them).
+    m.def("_vocabularies", [] {
+        py::dict d;
+        d["law"] = law_table.names();
+        d["rounding_mode"] = rounding_mode_table.names();
+        d["severity"] = severity_table.names();
+        d["stage"] = stage_table.names();
+        d["price_basis"] = price_basis_table.names();
+        d["verdict"] = verdict_table.names();
+        d["overhead_convention"] = overhead_convention_table.names();
+        d["catch_up"] = catch_up_table.names();
+        d["rate_rounding_at"] = rate_rounding_at_table.names();
+        d["tariff_chain"] = tariff_chain_table.names();
+        d["index_status"] = index_status_table.names();
+        return d;
+    });
 }

@@ -587,7 +587,8 @@ void register_tariff(py::module_& m) {
                 if (name == cost_line_name(l.line)) return py::cast(l.amount);
             return py::none();
         }, py::arg("name"))
-        .def("to_json", [](const PyBuildUp& p) { return to_json(p.model, p.b); })
+        .def("to_json", [](const PyBuildUp& p, const std::string& lang) { return to_json(p.model, p.b, nullptr, parse_lang(lang)); },
+             py::arg("lang") = "nl")
         .def("to_text", [](const PyBuildUp& p, const std::string& lang) { return to_text(p.model, p.b, nullptr, parse_lang(lang)); },
              py::arg("lang") = "nl")
         .def("to_svg", [](const PyBuildUp& p, const std::string& lang) { return to_svg(p.model, p.b, nullptr, parse_lang(lang)); },
@@ -652,7 +653,8 @@ void register_tariff(py::module_& m) {
         })
         .def_property_readonly("break_even_monthly_salaries", [](const PyCheck& c) { return c.r.break_even.monthly_salaries; })
         .def_property_readonly("build_up", [](const PyCheck& c) { return PyBuildUp{c.model, c.r.build_up}; })
-        .def("to_json", [](const PyCheck& c) { return to_json(c.model, c.r.build_up, &c.r); })
+        .def("to_json", [](const PyCheck& c, const std::string& lang) { return to_json(c.model, c.r.build_up, &c.r, parse_lang(lang)); },
+             py::arg("lang") = "nl")
         .def("to_report", [](const PyCheck& c) { return to_report(c.model, c.r); })
         .def("to_text", [](const PyCheck& c, const std::string& lang) { return to_text(c.model, c.r.build_up, &c.r, parse_lang(lang)); },
              py::arg("lang") = "nl")

@@ -116,9 +116,10 @@ class RealismCheck:
         """The build-up of the cost price (lines, hours, rounding)."""
         return self.core.build_up
 
-    def to_json(self) -> str:
-        """The build-up and the check as JSON."""
-        return self.core.to_json()
+    def to_json(self, lang: str = "nl") -> str:
+        """The build-up and the check as JSON; the label of the statutory basis in ``"nl"``
+        (default) or ``"en"``."""
+        return self.core.to_json(lang)
 
     def to_text(self, lang: str = "nl") -> str:
         """The build-up and the check as text, in ``"nl"`` (default) or ``"en"``."""

@@ -21,6 +21,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/core/error.hpp"
 
 namespace zorginkoop {
@@ -30,22 +31,18 @@ namespace zorginkoop {
 /// up: away from zero; down: toward zero (truncation).
 enum class RoundingMode { half_up, half_even, up, down };
 
-inline const char* rounding_mode_name(RoundingMode m) noexcept {
-    switch (m) {
-        case RoundingMode::half_up: return "half_up";
-        case RoundingMode::half_even: return "half_even";
-        case RoundingMode::up: return "up";
-        case RoundingMode::down: return "down";
-    }
-    return "half_up";
-}
+/// The words of the rounding modes, as every format writes them.
+inline constexpr EnumTable<RoundingMode, 4> rounding_mode_table{{{{RoundingMode::half_up, "half_up"},
+                                                                 {RoundingMode::half_even, "half_even"},
+                                                                 {RoundingMode::up, "up"},
+                                                                 {RoundingMode::down, "down"}}}};
+
+inline const char* rounding_mode_name(RoundingMode m) noexcept { return rounding_mode_table.name(m); }
 
 inline RoundingMode parse_rounding_mode(std::string_view name) {
-    if (name == "half_up") return RoundingMode::half_up;
-    if (name == "half_even") return RoundingMode::half_even;
-    if (name == "up") return RoundingMode::up;
-    if (name == "down") return RoundingMode::down;
-    throw InvalidInput("unknown rounding mode " + detail::quote_text(name) + " (expected half_up, half_even, up or down)");
+    if (auto m = rounding_mode_table.find(name)) return *m;
+    throw InvalidInput("unknown rounding mode " + detail::quote_text(name) + " (expected " +
+                       rounding_mode_table.alternatives() + ")");
 }
 
 namespace detail {

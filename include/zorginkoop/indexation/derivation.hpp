@@ -27,25 +27,17 @@ enum class RateRoundingAt { parts, total, none };
 /// factors applied to the base tariff and rounded once (cumulative).
 enum class TariffChain { yearly, cumulative };
 
-inline const char* catch_up_name(CatchUp c) noexcept {
-    switch (c) {
-        case CatchUp::none: return "none";
-        case CatchUp::multiplicative: return "multiplicative";
-        case CatchUp::additive: return "additive";
-    }
-    return "none";
-}
-inline const char* rate_rounding_at_name(RateRoundingAt a) noexcept {
-    switch (a) {
-        case RateRoundingAt::parts: return "parts";
-        case RateRoundingAt::total: return "total";
-        case RateRoundingAt::none: return "none";
-    }
-    return "none";
-}
-inline const char* tariff_chain_name(TariffChain c) noexcept {
-    return c == TariffChain::yearly ? "yearly" : "cumulative";
-}
+/// The words of each vocabulary, as the clause format writes them.
+inline constexpr EnumTable<CatchUp, 3> catch_up_table{
+    {{{CatchUp::none, "none"}, {CatchUp::multiplicative, "multiplicative"}, {CatchUp::additive, "additive"}}}};
+inline constexpr EnumTable<RateRoundingAt, 3> rate_rounding_at_table{
+    {{{RateRoundingAt::parts, "parts"}, {RateRoundingAt::total, "total"}, {RateRoundingAt::none, "none"}}}};
+inline constexpr EnumTable<TariffChain, 2> tariff_chain_table{
+    {{{TariffChain::yearly, "yearly"}, {TariffChain::cumulative, "cumulative"}}}};
+
+inline const char* catch_up_name(CatchUp c) noexcept { return catch_up_table.name(c); }
+inline const char* rate_rounding_at_name(RateRoundingAt a) noexcept { return rate_rounding_at_table.name(a); }
+inline const char* tariff_chain_name(TariffChain c) noexcept { return tariff_chain_table.name(c); }
 
 /// rate_rounding of a clause. `scale` counts decimals of the percentage: scale 2 rounds 6.294 %
 /// to 6.29 %.

@@ -16,6 +16,7 @@
 
 #include "zorginkoop/core/date.hpp"
 #include "zorginkoop/core/decimal.hpp"
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/io/node.hpp"
 #include "zorginkoop/io/reader.hpp"
 
@@ -24,9 +25,10 @@ namespace zorginkoop {
 /// voorlopig (the estimate used for the year's tariffs) or definitief (used for the catch-up).
 enum class IndexStatus { provisional, definitive };
 
-inline const char* index_status_name(IndexStatus s) noexcept {
-    return s == IndexStatus::provisional ? "provisional" : "definitive";
-}
+/// The words of the statuses, as the series format writes them.
+inline constexpr EnumTable<IndexStatus, 2> index_status_table{
+    {{{IndexStatus::provisional, "provisional"}, {IndexStatus::definitive, "definitive"}}}};
+inline const char* index_status_name(IndexStatus s) noexcept { return index_status_table.name(s); }
 /// "provisional" / "definitive"; InvalidInput otherwise.
 IndexStatus parse_index_status(std::string_view name);
 

@@ -11,6 +11,7 @@
 
 #include "zorginkoop/core/date.hpp"
 #include "zorginkoop/core/decimal.hpp"
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/core/rate.hpp"
 #include "zorginkoop/io/node.hpp"
@@ -133,6 +134,14 @@ public:
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
         fail(zorginkoop::detail::quote_text(t) + " is not one of: " + list);
+    }
+
+    /// One of the words of `table`, as its value.
+    template <class E, std::size_t N>
+    E enumeration(const EnumTable<E, N>& table) const {
+        const std::string t = text();
+        if (auto v = table.find(t)) return *v;
+        fail(zorginkoop::detail::quote_text(t) + " is not one of: " + table.listed());
     }
 
     /// The items of a list.

@@ -4,18 +4,21 @@
 #include <string>
 #include <string_view>
 
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/core/error.hpp"
 
 namespace zorginkoop {
 
 enum class Law { jeugdwet, wmo2015 };
 
-inline const char* law_name(Law l) noexcept { return l == Law::jeugdwet ? "jeugdwet" : "wmo2015"; }
+/// The words of the two laws, as every format writes them (`law: jeugdwet`).
+inline constexpr EnumTable<Law, 2> law_table{{{{Law::jeugdwet, "jeugdwet"}, {Law::wmo2015, "wmo2015"}}}};
+
+inline constexpr const char* law_name(Law l) noexcept { return law_table.name(l); }
 
 inline Law parse_law(std::string_view s) {
-    if (s == "jeugdwet") return Law::jeugdwet;
-    if (s == "wmo2015") return Law::wmo2015;
-    throw InvalidInput("unknown law '" + std::string(s) + "' (expected jeugdwet or wmo2015)");
+    if (auto l = law_table.find(s)) return *l;
+    throw InvalidInput("unknown law '" + std::string(s) + "' (expected " + law_table.alternatives() + ")");
 }
 
 }  // namespace zorginkoop

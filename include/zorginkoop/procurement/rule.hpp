@@ -28,6 +28,15 @@ namespace zorginkoop::procurement {
 /// Stages in report order: regime → value → publication → term → award → price → Open House →
 /// funding (the funding stage holds the FUND, IJW, NVO and JREG groups).
 enum class Stage { regime, value, publication, term, award, price, open_house, funding };
+/// The words of the stages, as the outputs and the bindings write them.
+inline constexpr EnumTable<Stage, 8> stage_table{{{{Stage::regime, "regime"},
+                                                   {Stage::value, "value"},
+                                                   {Stage::publication, "publication"},
+                                                   {Stage::term, "term"},
+                                                   {Stage::award, "award"},
+                                                   {Stage::price, "price"},
+                                                   {Stage::open_house, "open_house"},
+                                                   {Stage::funding, "funding"}}}};
 
 /// One citation of a rule, resolved through LawRegistry::cite. `tag` empty: cited by every finding
 /// of the rule; otherwise only by findings that ask for that tag (e.g. "full_regime"). When every

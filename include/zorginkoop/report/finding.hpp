@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/core/error.hpp"
 #include "zorginkoop/core/i18n.hpp"
 #include "zorginkoop/core/location.hpp"
@@ -19,19 +20,14 @@ namespace zorginkoop {
 /// warning: guidance is not followed or a legal risk is present; info: a fact to know.
 enum class Severity { info, warning, error };
 
-inline const char* severity_name(Severity s) noexcept {
-    switch (s) {
-        case Severity::info: return "info";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
-    }
-    return "info";
-}
+/// The words of the severities, as the outputs write them.
+inline constexpr EnumTable<Severity, 3> severity_table{
+    {{{Severity::info, "info"}, {Severity::warning, "warning"}, {Severity::error, "error"}}}};
+
+inline const char* severity_name(Severity s) noexcept { return severity_table.name(s); }
 inline Severity parse_severity(std::string_view s) {
-    if (s == "info") return Severity::info;
-    if (s == "warning") return Severity::warning;
-    if (s == "error") return Severity::error;
-    throw InvalidInput("unknown severity '" + std::string(s) + "' (expected info, warning or error)");
+    if (auto v = severity_table.find(s)) return *v;
+    throw InvalidInput("unknown severity '" + std::string(s) + "' (expected " + severity_table.alternatives() + ")");
 }
 
 // Fields (ordered name → value pairs) is declared in core/i18n.hpp.

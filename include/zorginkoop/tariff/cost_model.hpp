@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "zorginkoop/core/decimal.hpp"
+#include "zorginkoop/core/enum_table.hpp"
 #include "zorginkoop/core/money.hpp"
 #include "zorginkoop/core/rate.hpp"
 #include "zorginkoop/core/rounding.hpp"
@@ -112,6 +113,9 @@ struct ClientBoundOther {
 };
 
 enum class OverheadConvention { markup, share };
+/// The words of the conventions, as the cost-model format writes them.
+inline constexpr EnumTable<OverheadConvention, 2> overhead_convention_table{
+    {{{OverheadConvention::markup, "markup"}, {OverheadConvention::share, "share"}}}};
 
 struct Overhead {
     Rate rate;

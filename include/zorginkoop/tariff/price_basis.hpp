@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "zorginkoop/core/enum_table.hpp"
+
 namespace zorginkoop {
 
 /// fixed: the tariff must equal the cost price after rounding; floor: the tariff must not be
@@ -13,7 +15,10 @@ namespace zorginkoop {
 enum class PriceBasis { fixed, floor, substantiated };
 
 /// "fixed", "floor", "substantiated" (the words of the document and cost-model formats).
-const char* price_basis_name(PriceBasis b) noexcept;
+inline constexpr EnumTable<PriceBasis, 3> price_basis_table{
+    {{{PriceBasis::fixed, "fixed"}, {PriceBasis::floor, "floor"}, {PriceBasis::substantiated, "substantiated"}}}};
+
+inline const char* price_basis_name(PriceBasis b) noexcept { return price_basis_table.name(b); }
 /// InvalidInput for any other word (without a path: the caller names where it was read).
 PriceBasis parse_price_basis(std::string_view s);
 

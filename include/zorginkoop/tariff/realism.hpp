@@ -13,7 +13,13 @@ namespace zorginkoop {
 
 enum class Verdict { realistic, below_cost, elements_missing, implausible };
 
-const char* verdict_name(Verdict v) noexcept;
+/// The words of the verdicts, as the outputs write them.
+inline constexpr EnumTable<Verdict, 4> verdict_table{{{{Verdict::realistic, "realistic"},
+                                                       {Verdict::below_cost, "below_cost"},
+                                                       {Verdict::elements_missing, "elements_missing"},
+                                                       {Verdict::implausible, "implausible"}}}};
+
+inline const char* verdict_name(Verdict v) noexcept { return verdict_table.name(v); }
 
 struct PlausibilityBand {
     std::string parameter;  // holiday_pay, year_end_bonus, employer_charges, productivity,

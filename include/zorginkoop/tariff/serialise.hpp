@@ -15,9 +15,9 @@ inline constexpr int tariff_json_schema_version = 1;
 
 /// JSON: tariff (decimal string), total (unrounded), lines (line, amount, elements),
 /// uncovered_elements, rounding, intermediate values; with a check, a `verdict` object.
-/// The statutory basis is cited from `laws` (the bundled registry unless given).
+/// The statutory basis is cited from `laws` (the bundled registry unless given), in `lang`.
 std::string to_json(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr,
-                    const LawRegistry& laws = bundled_laws());
+                    Lang lang = Lang::nl, const LawRegistry& laws = bundled_laws());
 /// A table with the element letters, the intermediate values and, with a check, the verdict.
 std::string to_text(const CostModel& model, const BuildUp& build_up, const RealismCheck* check = nullptr,
                     Lang lang = Lang::nl, const LawRegistry& laws = bundled_laws());
