@@ -40,7 +40,10 @@ Document read_any(py::object document, py::object base_dir) {
     return read_document(node, "", ro);
 }
 
-const char* stage_name(Stage s) {
+}  // namespace
+
+/// The word of a rule stage (also read by vocabularies() in module.cpp).
+const char* stage_name(Stage s) noexcept {
     switch (s) {
         case Stage::regime: return "regime";
         case Stage::value: return "value";
@@ -53,6 +56,9 @@ const char* stage_name(Stage s) {
     }
     return "?";
 }
+
+namespace {
+
 const char* scope_name(std::optional<Law> s) { return s ? law_name(*s) : "both"; }
 
 /// A document tree as plain Python that load_document reads back: plain whole numbers as int,
@@ -97,13 +103,13 @@ py::object opt_date(const std::optional<Date>& d) { return d ? zkpy::from_date(*
 void register_procurement(py::module_& m) {
     py::class_<Document>(m, "Document", "A procurement document (domain/document-format.md), read strictly; check it with zorginkoop.check.")
         .def_readonly("id", &Document::id)
-        .def_property_readonly("law", [](const Document& d) { return std::string(name(d.law)); })
+        .def_property_readonly("law", [](const Document& d) { return zkpy::word("Law", name(d.law)); })
         .def_property_readonly("title", [](const Document& d) -> py::object {
             return d.title ? py::object(py::str(*d.title)) : py::none();
         })
         .def_property_readonly("procedure_kind", [](const Document& d) -> py::object {
             if (!d.procedure || !d.procedure->kind) return py::none();
-            return py::str(name(*d.procedure->kind));
+            return zkpy::word("ProcedureKind", name(*d.procedure->kind));
         })
         .def_readonly("source", &Document::source)
         .def_property_readonly("expect", [](const Document& d) -> py::object {
@@ -117,7 +123,11 @@ void register_procurement(py::module_& m) {
         .def("to_dict", [](const Document& d) { return to_python(d.to_node()); })
         .def("to_yaml", [](const Document& d) { return io::to_yaml(d.to_node()); })
         .def("to_json", [](const Document& d) { return io::to_json(d.to_node()); })
-        .def("__eq__", [](const Document& a, const Document& b) { return a == b; })
+        .def("__eq__", [](const Document& a, py::handle b) -> py::object {
+            if (!py::isinstance<Document>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::bool_(a == b.cast<const Document&>());
+        })
+        .def("__hash__", [](const Document& d) { return py::hash(py::make_tuple(d.id, name(d.law))); })
         .def("__repr__", [](const Document& d) { return "Document('" + d.id + "')"; });
 
     m.def("load_document", [](py::object document, py::object base_dir) { return read_any(document, base_dir); },
