@@ -35,7 +35,20 @@ from ._core import (
     build_up,
 )
 from . import enums
-from .enums import PriceBasis, Severity, Stage, Verdict
+from .enums import (
+    CatchUp,
+    IndexStatus,
+    Lang,
+    Law,
+    PriceBasis,
+    ProcedureKind,
+    RateRoundingAt,
+    RoundingMode,
+    Severity,
+    Stage,
+    TariffChain,
+    Verdict,
+)
 from . import report
 from .report import Finding, Location, Report
 from . import tariff
@@ -134,6 +147,14 @@ __all__ = [
     "Stage",
     "Verdict",
     "PriceBasis",
+    "CatchUp",
+    "IndexStatus",
+    "Lang",
+    "Law",
+    "ProcedureKind",
+    "RateRoundingAt",
+    "RoundingMode",
+    "TariffChain",
     "report",
     "indexation",
     "IndexSeries",
