@@ -276,6 +276,7 @@ class TariffSchedule(list[ScheduleRow]):
         raise AttributeError(f"TariffSchedule is immutable: cannot delete {name!r}")
 
     def _immutable(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """A schedule is immutable: every list method that would change it raises TypeError."""
         raise TypeError("TariffSchedule is immutable")
 
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _immutable
