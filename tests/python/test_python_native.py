@@ -45,6 +45,7 @@ ENUMS: dict[str, type[enums._TextEnum]] = {
     "tariff_chain": zk.TariffChain,
     "stage": zk.Stage,
     "procedure_kind": zk.ProcedureKind,
+    "end_of_month": zk.EndOfMonth,
 }
 
 
@@ -90,6 +91,10 @@ def test_functions_accept_the_enum_and_the_text() -> None:
     assert RoundingPolicy(zk.RoundingMode.HALF_EVEN, 2) == RoundingPolicy("half_even", 2)
     rules = zk.rule_catalogue()
     assert rules[0].title.text(zk.Lang.EN) == rules[0].title.en
+    jan31 = datetime.date(2024, 1, 31)
+    assert zk.add_months(jan31, 1, zk.EndOfMonth.CLAMP) == zk.add_months(jan31, 1, "clamp") == datetime.date(2024, 2, 29)
+    with pytest.raises(InvalidInput):
+        zk.add_months(jan31, 1, zk.EndOfMonth.REFUSE)
 
 
 @pytest.mark.parametrize("call", [

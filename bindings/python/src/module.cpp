@@ -31,6 +31,8 @@ void register_tariff(py::module_& m);
 void register_procurement(py::module_& m);
 void register_declarations(py::module_& m);
 const char* stage_name(zorginkoop::procurement::Stage s) noexcept;  // register_procurement.cpp
+const char* end_of_month_name(zorginkoop::EndOfMonth p) noexcept;    // register_core.cpp
+zorginkoop::EndOfMonth parse_end_of_month(const std::string& word);  // register_core.cpp
 
 namespace {
 
@@ -105,6 +107,7 @@ zkpy::Typed<VocabulariesTag> vocabularies() {
     d["rate_rounding_at"] = words<RateRoundingAt>(rate_rounding_at_name);
     d["tariff_chain"] = words<TariffChain>(tariff_chain_name);
     d["stage"] = words<procurement::Stage>(stage_name);
+    d["end_of_month"] = words<EndOfMonth>(end_of_month_name, parse_end_of_month);
     d["procedure_kind"] = words<procurement::ProcedureKind>(
         [](procurement::ProcedureKind k) { return procurement::name(k); });
     return d;

@@ -49,6 +49,21 @@ bool is_number_like(py::handle o) {
 
 }  // namespace
 
+/// The words of EndOfMonth (core/date.hpp has none: only add_months here reads them); also read
+/// by vocabularies() in module.cpp.
+const char* end_of_month_name(EndOfMonth p) noexcept {
+    switch (p) {
+        case EndOfMonth::clamp: return "clamp";
+        case EndOfMonth::refuse: return "refuse";
+    }
+    return "clamp";
+}
+EndOfMonth parse_end_of_month(const std::string& word) {
+    if (word == end_of_month_name(EndOfMonth::clamp)) return EndOfMonth::clamp;
+    if (word == end_of_month_name(EndOfMonth::refuse)) return EndOfMonth::refuse;
+    throw InvalidInput("end_of_month must be 'clamp' or 'refuse'");
+}
+
 void register_core(py::module_& m) {
     py::class_<RoundingPolicy>(m, "RoundingPolicy", "How an amount is rounded: mode (half_up, half_even, up, down), scale (decimals) and an optional multiple_of step.")
         .def(py::init(&make_policy), py::arg("mode") = "half_up", py::arg("scale") = py::int_(2),
@@ -217,9 +232,8 @@ void register_core(py::module_& m) {
     }, "The last day of a term of `months` months from `start` (the day before the corresponding day; EU Regulation 1182/71 art. 3(2)(c)).", py::arg("start"), py::arg("months"));
     m.def("end_of_quarter", [](zkpy::DateArg d) -> zkpy::DateValue { return zkpy::from_date(end_of_quarter(zkpy::to_date(d, "date"))); }, "The last day of the quarter of `date`.", py::arg("date"));
     m.def("add_months", [](zkpy::DateArg d, zkpy::Int months, const std::string& policy) -> zkpy::DateValue {
-        EndOfMonth p = policy == "clamp" ? EndOfMonth::clamp : policy == "refuse" ? EndOfMonth::refuse
-                       : throw InvalidInput("end_of_month must be 'clamp' or 'refuse'");
-        return zkpy::from_date(add_months(zkpy::to_date(d, "date"), zkpy::to_int(months, "months"), p));
+        return zkpy::from_date(add_months(zkpy::to_date(d, "date"), zkpy::to_int(months, "months"),
+                                          parse_end_of_month(policy)));
     }, "`date` plus `months` months; end_of_month 'clamp' (to the month's last day) or 'refuse' (InvalidInput).", py::arg("date"), py::arg("months"), py::arg("end_of_month"));
     m.def("parse_date", [](const std::string& s) -> zkpy::DateValue { return zkpy::from_date(parse_date(s)); }, "A date from ISO text YYYY-MM-DD (0001-01-01..9999-12-31).", py::arg("text"));
 

@@ -37,6 +37,7 @@ from ._core import (
 from . import enums
 from .enums import (
     CatchUp,
+    EndOfMonth,
     IndexStatus,
     Lang,
     Law,
@@ -148,6 +149,7 @@ __all__ = [
     "Verdict",
     "PriceBasis",
     "CatchUp",
+    "EndOfMonth",
     "IndexStatus",
     "Lang",
     "Law",

@@ -16,6 +16,7 @@ from typing import TypeVar, Union
 
 __all__ = [
     "CatchUp",
+    "EndOfMonth",
     "IndexStatus",
     "Lang",
     "Law",
@@ -83,6 +84,14 @@ class RoundingMode(_TextEnum):
     HALF_EVEN = "half_even"
     UP = "up"
     DOWN = "down"
+
+
+class EndOfMonth(_TextEnum):
+    """What ``add_months`` does with a day the target month lacks (31 January + 1 month):
+    ``clamp`` to the month's last day, or ``refuse`` (InvalidInput)."""
+
+    CLAMP = "clamp"
+    REFUSE = "refuse"
 
 
 class IndexStatus(_TextEnum):
