@@ -93,8 +93,10 @@ def test_functions_accept_the_enum_and_the_text() -> None:
     assert rules[0].title.text(zk.Lang.EN) == rules[0].title.en
     jan31 = datetime.date(2024, 1, 31)
     assert zk.add_months(jan31, 1, zk.EndOfMonth.CLAMP) == zk.add_months(jan31, 1, "clamp") == datetime.date(2024, 2, 29)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(zk.AmbiguousDate):
         zk.add_months(jan31, 1, zk.EndOfMonth.REFUSE)
+    with pytest.raises(InvalidInput):
+        zk.add_months(jan31, 1, "round")
 
 
 @pytest.mark.parametrize("call", [

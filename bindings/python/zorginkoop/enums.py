@@ -88,7 +88,7 @@ class RoundingMode(_TextEnum):
 
 class EndOfMonth(_TextEnum):
     """What ``add_months`` does with a day the target month lacks (31 January + 1 month):
-    ``clamp`` to the month's last day, or ``refuse`` (InvalidInput)."""
+    ``clamp`` to the month's last day, or ``refuse`` (AmbiguousDate)."""
 
     CLAMP = "clamp"
     REFUSE = "refuse"
