@@ -21,6 +21,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
   "cmake>=3.25" ninja "pybind11>=3" "scikit-build-core>=0.10" \
-  pytest hypothesis mypy jsonschema pyyaml pandas pyarrow duckdb "dask[distributed]"
+  pytest hypothesis mypy jsonschema pyyaml pandas pyarrow duckdb "dask[distributed]" pybind11-stubgen
 .venv/bin/python -m pip install --quiet --disable-pip-version-check .
 echo "setup: done ($(.venv/bin/zorginkoop --version))"

@@ -13,8 +13,10 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import duckdb
+from duckdb.func import PythonUDFType
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -36,8 +38,8 @@ def decl_rules(category: pa.Array, code: pa.Array, start: pa.Array, end: pa.Arra
 
 def judge_parquet(path: str | Path) -> dict[str, int]:
     con = duckdb.connect()
-    types = [duckdb.sqltype(t) for t in ("VARCHAR", "VARCHAR", "DATE", "DATE", "BIGINT", "VARCHAR", "BIGINT", "BIGINT")]
-    con.create_function("decl_rules", decl_rules, types, duckdb.sqltype("VARCHAR"), type="arrow")
+    types: list[Any] = [duckdb.sqltype(t) for t in ("VARCHAR", "VARCHAR", "DATE", "DATE", "BIGINT", "VARCHAR", "BIGINT", "BIGINT")]
+    con.create_function("decl_rules", decl_rules, types, duckdb.sqltype("VARCHAR"), type=PythonUDFType.ARROW)
     rows = con.execute(
         f"SELECT decl_rules({', '.join(COLUMNS)}) AS rules, count(*) FROM read_parquet(?) GROUP BY rules ORDER BY rules",
         [str(path)],

@@ -15,17 +15,17 @@ from zorginkoop.enums import PriceBasis, Severity, Stage, Verdict
     [(Severity, "severity"), (Stage, "stage"), (Verdict, "verdict"), (PriceBasis, "price_basis")],
 )
 def test_python_enum_lists_the_words_of_the_cpp_table(enum: type, vocabulary: str) -> None:
-    tables = _core._vocabularies()
+    tables = _core.vocabularies()
     assert sorted(m.value for m in enum) == sorted(tables[vocabulary])
 
 
 def test_every_vocabulary_has_distinct_words() -> None:
-    for name, words in _core._vocabularies().items():
+    for name, words in _core.vocabularies().items():
         assert words and len(set(words)) == len(words), name
 
 
 def test_rounding_policy_takes_exactly_the_table_words() -> None:
-    for word in _core._vocabularies()["rounding_mode"]:
+    for word in _core.vocabularies()["rounding_mode"]:
         assert zk.RoundingPolicy(word, 2).mode == word
     with pytest.raises(zk.InvalidInput) as e:
         zk.RoundingPolicy("ceiling", 2)

@@ -308,4 +308,10 @@ py::object from_node(const io::Node& n) {
     return py::none();
 }
 
+py::object word(const char* enum_class, const char* text) {
+    static py::object* enums = nullptr;  // the module, kept for the life of the process
+    if (!enums) enums = new py::object(py::module_::import("zorginkoop.enums"));
+    return enums->attr(enum_class)(py::str(text));
+}
+
 }  // namespace zkpy

@@ -42,6 +42,10 @@ py::object from_node(const zorginkoop::io::Node& n);
 
 [[noreturn]] void raise_float_error(const std::string& what);
 
+/// A word of a closed vocabulary as the member of its str enum in zorginkoop.enums
+/// (enum_class "Severity", "Lang", ...): results compare equal to the plain text.
+py::object word(const char* enum_class, const char* text);
+
 /// An integer argument: int and numpy integers (operator.index); bool, float, decimal.Decimal,
 /// numpy floats and everything else are a TypeError, so that nothing is truncated. Overflow when
 /// the value does not fit.

@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include "convert.hpp"
+#include "py_types.hpp"
 #include "zorginkoop/indexation/check.hpp"
 #include "zorginkoop/indexation/clause.hpp"
 #include "zorginkoop/indexation/render.hpp"
@@ -20,10 +21,10 @@ using zkpy::from_decimal;
 namespace {
 
 /// decimal.Decimal with at least `digits` fractional digits ("6.30" rather than "6.3").
-py::object dec(const Decimal& d, int digits = 0) {
+zkpy::DecimalValue dec(const Decimal& d, int digits = 0) {
     return py::module_::import("decimal").attr("Decimal")(d.to_string(digits));
 }
-py::object opt_dec(const std::optional<Decimal>& d) { return d ? dec(*d) : py::none(); }
+zkpy::OptDecimal opt_dec(const std::optional<Decimal>& d) { return d ? py::object(dec(*d)) : py::object(py::none()); }
 py::object opt_int(const std::optional<int>& v) { return v ? py::object(py::int_(*v)) : py::object(py::none()); }
 
 std::string path_text(py::handle p) { return zkpy::to_path(p, "path"); }
@@ -50,16 +51,16 @@ IndexStatus status_arg(const std::string& s) { return parse_index_status(s); }
 
 py::dict rounding_dict(const RateRounding& r) {
     py::dict d;
-    d["at"] = rate_rounding_at_name(r.at);
+    d["at"] = zkpy::word("RateRoundingAt", rate_rounding_at_name(r.at));
     d["scale"] = r.scale;
-    d["mode"] = rounding_mode_name(r.mode);
+    d["mode"] = zkpy::word("RoundingMode", rounding_mode_name(r.mode));
     return d;
 }
 py::dict rounding_dict(const TariffRounding& r) {
     py::dict d;
     d["scale"] = r.scale;
-    d["mode"] = rounding_mode_name(r.mode);
-    d["chain"] = tariff_chain_name(r.chain);
+    d["mode"] = zkpy::word("RoundingMode", rounding_mode_name(r.mode));
+    d["chain"] = zkpy::word("TariffChain", tariff_chain_name(r.chain));
     return d;
 }
 
@@ -104,7 +105,7 @@ py::list problems_list(const std::vector<ClauseProblem>& ps) { return py::cast(p
 void register_indexation(py::module_& m) {
     py::class_<IndexFigure>(m, "IndexFigure", "One published index figure: year, status (provisional or definitive), percent and source.")
         .def_readonly("year", &IndexFigure::year)
-        .def_property_readonly("status", [](const IndexFigure& f) { return std::string(index_status_name(f.status)); })
+        .def_property_readonly("status", [](const IndexFigure& f) { return zkpy::word("IndexStatus", index_status_name(f.status)); })
         .def_property_readonly("percent", [](const IndexFigure& f) { return dec(f.percent, 2); })
         .def_readonly("source", &IndexFigure::source)
         .def_property_readonly("published", [](const IndexFigure& f) -> py::object {
@@ -116,6 +117,10 @@ void register_indexation(py::module_& m) {
         .def("__eq__", [](const IndexFigure& a, py::handle b) -> py::object {
             if (!py::isinstance<IndexFigure>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
             return py::bool_(a == b.cast<const IndexFigure&>());
+        })
+        // Equal figures have the same year, status and percent (the hash needs no more).
+        .def("__hash__", [](const IndexFigure& f) {
+            return py::hash(py::make_tuple(f.year, index_status_name(f.status), f.percent.to_string()));
         })
         .def("__repr__", [](const IndexFigure& f) {
             return "IndexFigure(" + std::to_string(f.year) + ", '" + index_status_name(f.status) + "', Decimal('" +
@@ -173,6 +178,7 @@ void register_indexation(py::module_& m) {
             if (!py::isinstance<IndexSeries>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
             return py::bool_(a == b.cast<const IndexSeries&>());
         })
+        .def("__hash__", [](const IndexSeries& s) { return py::hash(py::make_tuple(s.id(), s.figures().size())); })
         .def("__repr__", [](const IndexSeries& s) {
             return "IndexSeries('" + s.id() + "', " + std::to_string(s.figures().size()) + " figures)";
         });
@@ -222,7 +228,7 @@ void register_indexation(py::module_& m) {
     py::class_<UsedFigure>(m, "UsedFigure", "A figure a rate was derived from.")
         .def_readonly("series", &UsedFigure::series)
         .def_readonly("year", &UsedFigure::year)
-        .def_property_readonly("status", [](const UsedFigure& f) { return std::string(index_status_name(f.status)); })
+        .def_property_readonly("status", [](const UsedFigure& f) { return zkpy::word("IndexStatus", index_status_name(f.status)); })
         .def_property_readonly("percent", [](const UsedFigure& f) { return dec(f.percent, 2); })
         .def_readonly("source", &UsedFigure::source)
         .def_property_readonly("published", [](const UsedFigure& f) -> py::object {
@@ -260,12 +266,12 @@ void register_indexation(py::module_& m) {
         .def_readonly("year", &RateDerivation::year)
         .def_property_readonly("uses_conflicting_figures", &RateDerivation::uses_conflicting_figures)
         .def_property_readonly("uses_overdue_provisional_figures", &RateDerivation::uses_overdue_provisional_figures)
-        .def_property_readonly("as_of", [](const RateDerivation& d) -> py::object {
+        .def_property_readonly("as_of", [](const RateDerivation& d) -> zkpy::OptDate {
             if (!d.as_of) return py::none();
             return zkpy::from_date(*d.as_of);
         })
         .def_property_readonly("effective", [](const RateDerivation& d) { return zkpy::from_date(d.effective); })
-        .def_property_readonly("catch_up_method", [](const RateDerivation& d) { return std::string(catch_up_name(d.catch_up_method)); })
+        .def_property_readonly("catch_up_method", [](const RateDerivation& d) { return zkpy::word("CatchUp", catch_up_name(d.catch_up_method)); })
         .def_readonly("catch_up_applied", &RateDerivation::catch_up_applied)
         .def_readonly("catch_up_skipped", &RateDerivation::catch_up_skipped)
         .def_property_readonly("catch_up_over_year", &RateDerivation::catch_up_over_year)
@@ -317,7 +323,7 @@ void register_indexation(py::module_& m) {
         .def_readonly("year", &CatchUpSettlement::year)
         .def_property_readonly("uses_conflicting_figures", &CatchUpSettlement::uses_conflicting_figures)
         .def_readonly("over_year", &CatchUpSettlement::over_year)
-        .def_property_readonly("method", [](const CatchUpSettlement& s) { return std::string(catch_up_name(s.method)); })
+        .def_property_readonly("method", [](const CatchUpSettlement& s) { return zkpy::word("CatchUp", catch_up_name(s.method)); })
         .def_readonly("applied", &CatchUpSettlement::applied)
         .def_readonly("skipped", &CatchUpSettlement::skipped)
         .def_readonly("turnover", &CatchUpSettlement::turnover)
@@ -346,9 +352,6 @@ void register_indexation(py::module_& m) {
         return out;
     }, "The declared clause findings: id (INDEX-001 ...), code, alias (the rule id reports write), severity, "
        "message_key, basis.");
-    m.def("clause_problems_report", [](const std::vector<ClauseProblem>& problems, const std::string& subject) {
-        return to_report(problems, subject);
-    }, py::arg("problems"), py::arg("subject") = "");
     py::class_<ClauseProblem>(m, "ClauseProblem", "A problem found in an indexation clause: a rule id, a path and a message.")
         .def_readonly("code", &ClauseProblem::code)
         .def_readonly("rule", &ClauseProblem::rule)
@@ -367,6 +370,10 @@ void register_indexation(py::module_& m) {
         .def_readonly("year", &ClauseProblem::year)
         .def_readonly("status", &ClauseProblem::status)
         .def("__repr__", [](const ClauseProblem& p) { return "ClauseProblem('" + p.code + "', '" + p.where.path + "')"; });
+    // after ClauseProblem, so that its signature names the Python class
+    m.def("clause_problems_report", [](const std::vector<ClauseProblem>& problems, const std::string& subject) {
+        return to_report(problems, subject);
+    }, py::arg("problems"), py::arg("subject") = "");
 
     py::class_<IndexationClause>(m, "IndexationClause", "An indexation clause as the C++ library reads it; zorginkoop.IndexationClause wraps it.")
         .def_static("from_dict", [](py::handle mapping, const std::string& source) {
@@ -382,7 +389,7 @@ void register_indexation(py::module_& m) {
             for (const IndexComponent& x : c.components()) out.append(py::make_tuple(x.series, dec(x.weight)));
             return out;
         })
-        .def_property_readonly("catch_up", [](const IndexationClause& c) { return std::string(catch_up_name(c.catch_up())); })
+        .def_property_readonly("catch_up", [](const IndexationClause& c) { return zkpy::word("CatchUp", catch_up_name(c.catch_up())); })
         .def_property_readonly("first_contract_year_catch_up", &IndexationClause::first_contract_year_catch_up)
         .def_property_readonly("rate_rounding", [](const IndexationClause& c) { return rounding_dict(c.rate_rounding()); })
         .def_property_readonly("tariff_rounding", [](const IndexationClause& c) { return rounding_dict(c.tariff_rounding()); })

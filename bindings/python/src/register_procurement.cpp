@@ -44,7 +44,13 @@ Document read_any(py::object document, py::object base_dir) {
     return read_document(node, "", ro);
 }
 
-const char* stage_name(Stage s) { return stage_table.name(s); }
+}  // namespace
+
+/// The word of a rule stage (also read by vocabularies() in module.cpp).
+const char* stage_name(Stage s) noexcept { return stage_table.name(s); }
+
+namespace {
+
 const char* scope_name(std::optional<Law> s) { return s ? law_name(*s) : "both"; }
 
 /// A document tree as plain Python that load_document reads back: plain whole numbers as int,
@@ -89,13 +95,13 @@ py::object opt_date(const std::optional<Date>& d) { return d ? zkpy::from_date(*
 void register_procurement(py::module_& m) {
     py::class_<Document>(m, "Document", "A procurement document (docs/document-format.md), read strictly; check it with zorginkoop.check.")
         .def_readonly("id", &Document::id)
-        .def_property_readonly("law", [](const Document& d) { return std::string(name(d.law)); })
+        .def_property_readonly("law", [](const Document& d) { return zkpy::word("Law", name(d.law)); })
         .def_property_readonly("title", [](const Document& d) -> py::object {
             return d.title ? py::object(py::str(*d.title)) : py::none();
         })
         .def_property_readonly("procedure_kind", [](const Document& d) -> py::object {
             if (!d.procedure || !d.procedure->kind) return py::none();
-            return py::str(name(*d.procedure->kind));
+            return zkpy::word("ProcedureKind", name(*d.procedure->kind));
         })
         .def_readonly("source", &Document::source)
         .def_property_readonly("expect", [](const Document& d) -> py::object {
@@ -109,7 +115,11 @@ void register_procurement(py::module_& m) {
         .def("to_dict", [](const Document& d) { return to_python(d.to_node()); })
         .def("to_yaml", [](const Document& d) { return io::to_yaml(d.to_node()); })
         .def("to_json", [](const Document& d) { return io::to_json(d.to_node()); })
-        .def("__eq__", [](const Document& a, const Document& b) { return a == b; })
+        .def("__eq__", [](const Document& a, py::handle b) -> py::object {
+            if (!py::isinstance<Document>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::bool_(a == b.cast<const Document&>());
+        })
+        .def("__hash__", [](const Document& d) { return py::hash(py::make_tuple(d.id, name(d.law))); })
         .def("__repr__", [](const Document& d) { return "Document('" + d.id + "')"; });
 
     m.def("load_document", [](py::object document, py::object base_dir) { return read_any(document, base_dir); },
@@ -203,20 +213,4 @@ void register_procurement(py::module_& m) {
         return out;
     });
     m.attr("ruleset_version") = std::string(ruleset_version);
-    // The words of each closed vocabulary, from the C++ tables (the Python enums are tested against them).
-    m.def("_vocabularies", [] {
-        py::dict d;
-        d["law"] = law_table.names();
-        d["rounding_mode"] = rounding_mode_table.names();
-        d["severity"] = severity_table.names();
-        d["stage"] = stage_table.names();
-        d["price_basis"] = price_basis_table.names();
-        d["verdict"] = verdict_table.names();
-        d["overhead_convention"] = overhead_convention_table.names();
-        d["catch_up"] = catch_up_table.names();
-        d["rate_rounding_at"] = rate_rounding_at_table.names();
-        d["tariff_chain"] = tariff_chain_table.names();
-        d["index_status"] = index_status_table.names();
-        return d;
-    });
 }

@@ -40,7 +40,14 @@ void register_report(py::module_& m) {
         .def_readonly("url", &LegalRef::url)
         .def("label", [](const LegalRef& r, const std::string& lang) { return bundled_laws().label(r, parse_lang(lang)); },
              py::arg("lang") = "nl")
-        .def("__eq__", [](const LegalRef& a, const LegalRef& b) { return a == b; })
+        .def("__eq__", [](const LegalRef& a, py::handle b) -> py::object {
+            if (!py::isinstance<LegalRef>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::bool_(a == b.cast<const LegalRef&>());
+        })
+        .def("__hash__", [](const LegalRef& r) {
+            return py::hash(py::make_tuple(r.law_id, r.article, r.lid, r.onderdeel, r.url,
+                                           r.version_date ? format_date(*r.version_date) : std::string()));
+        })
         .def("__repr__", [](const LegalRef& r) { return "LegalRef('" + bundled_laws().label(r, Lang::en) + "')"; });
 
     m.def("cite", [](const std::string& law_id, const std::string& article, const std::string& lid,
@@ -68,7 +75,7 @@ void register_report(py::module_& m) {
 
     py::class_<Finding>(m, "Finding", "A finding as the C++ library returns it; zorginkoop.Finding is its frozen Python value.")
         .def_readonly("rule", &Finding::rule)
-        .def_property_readonly("severity", [](const Finding& f) { return std::string(severity_name(f.severity)); })
+        .def_property_readonly("severity", [](const Finding& f) { return zkpy::word("Severity", severity_name(f.severity)); })
         .def_readonly("message_key", &Finding::message_key)
         .def_property_readonly("params", [](const Finding& f) { return fields_dict(f.params); })
         .def_readonly("locations", &Finding::locations)

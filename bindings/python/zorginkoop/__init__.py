@@ -35,7 +35,22 @@ from ._core import (
     build_up,
 )
 from . import enums
-from .enums import PriceBasis, Severity, Stage, Verdict
+from .enums import (
+    CatchUp,
+    EndOfMonth,
+    IndexStatus,
+    Lang,
+    Law,
+    OverheadConvention,
+    PriceBasis,
+    ProcedureKind,
+    RateRoundingAt,
+    RoundingMode,
+    Severity,
+    Stage,
+    TariffChain,
+    Verdict,
+)
 from . import report
 from .report import Finding, Location, Report
 from . import tariff
@@ -133,7 +148,17 @@ __all__ = [
     "Severity",
     "Stage",
     "Verdict",
+    "OverheadConvention",
     "PriceBasis",
+    "CatchUp",
+    "EndOfMonth",
+    "IndexStatus",
+    "Lang",
+    "Law",
+    "ProcedureKind",
+    "RateRoundingAt",
+    "RoundingMode",
+    "TariffChain",
     "report",
     "indexation",
     "IndexSeries",

@@ -33,9 +33,10 @@ import decimal
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, NoReturn, Union
 
 from . import _core
+from .enums import CatchUp, Lang, word
 from .report import Report
 from ._core import (
     CatchUpSettlement,
@@ -107,8 +108,14 @@ class IndexRate(decimal.Decimal):
 
     def __new__(cls, derivation: RateDerivation) -> IndexRate:
         obj = super().__new__(cls, derivation.rate_percent)
-        obj.derivation = derivation
+        object.__setattr__(obj, "derivation", derivation)
         return obj
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"IndexRate is immutable: cannot assign {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"IndexRate is immutable: cannot delete {name!r}")
 
     # The derivation, by name.
     @property
@@ -212,9 +219,9 @@ class IndexRate(decimal.Decimal):
         """The rate and its derivation as JSON."""
         return self.derivation.to_json()
 
-    def to_text(self, lang: str = "nl") -> str:
+    def to_text(self, lang: Union[Lang, str] = "nl") -> str:
         """The rate and its derivation as text, in ``"nl"`` (default) or ``"en"``."""
-        return self.derivation.to_text(lang)
+        return self.derivation.to_text(word(Lang, lang, "lang"))
 
     def __repr__(self) -> str:
         return f"IndexRate({self.year}, Decimal('{self.derivation.rate_percent}'))"
@@ -258,7 +265,31 @@ class TariffSchedule(list[ScheduleRow]):
             )
             for r in core.rows
         )
-        self._core = core
+        self._core: _core.Schedule  # set once, here
+        object.__setattr__(self, "_core", core)
+
+    # A schedule is a value: a list for reading (and for == with a list), never changed.
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"TariffSchedule is immutable: cannot assign {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"TariffSchedule is immutable: cannot delete {name!r}")
+
+    def _immutable(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """A schedule is immutable: every list method that would change it raises TypeError."""
+        raise TypeError("TariffSchedule is immutable")
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _immutable
+    append = extend = insert = pop = remove = clear = sort = reverse = _immutable
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self))
+
+    def __copy__(self) -> TariffSchedule:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: Any) -> TariffSchedule:
+        return self  # immutable
 
     @property
     def base_year(self) -> int:
@@ -306,13 +337,13 @@ class TariffSchedule(list[ScheduleRow]):
         """The schedule as JSON."""
         return self._core.to_json()
 
-    def to_text(self, lang: str = "nl") -> str:
+    def to_text(self, lang: Union[Lang, str] = "nl") -> str:
         """The schedule as text, in ``"nl"`` (default) or ``"en"``."""
-        return self._core.to_text(lang)
+        return self._core.to_text(word(Lang, lang, "lang"))
 
-    def to_svg(self, title: str = "", lang: str = "nl") -> str:
+    def to_svg(self, title: str = "", lang: Union[Lang, str] = "nl") -> str:
         """A standalone SVG step chart of the tariffs over the years."""
-        return self._core.to_svg(title, lang)
+        return self._core.to_svg(title, word(Lang, lang, "lang"))
 
 
 class IndexationClause:
@@ -328,11 +359,18 @@ class IndexationClause:
     """
 
     __slots__ = ("_c",)
+    _c: _core.IndexationClause
 
     def __init__(self, core: _core.IndexationClause) -> None:
         if not isinstance(core, _core.IndexationClause):
             raise TypeError("use IndexationClause.from_dict, .load or .parse")
-        self._c = core
+        object.__setattr__(self, "_c", core)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"IndexationClause is immutable: cannot assign {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"IndexationClause is immutable: cannot delete {name!r}")
 
     # ----------------------------------------------------------------- reading
     @classmethod
@@ -377,9 +415,9 @@ class IndexationClause:
         return self._c.components
 
     @property
-    def catch_up(self) -> str:
+    def catch_up(self) -> CatchUp:
         """The catch-up method: ``none``, ``multiplicative`` or ``additive``."""
-        return self._c.catch_up
+        return CatchUp(self._c.catch_up)
 
     @property
     def first_contract_year_catch_up(self) -> bool:

@@ -22,7 +22,7 @@ from typing import Any, Union
 
 from . import _core
 from ._core import Document, LegalRef
-from .enums import Severity, Stage
+from .enums import Lang, Law, Severity, Stage, word
 from .errors import InvalidInput
 from .report import Finding, Location, Report
 
@@ -102,16 +102,16 @@ def _is_notice(document: object) -> bool:
     return False
 
 
-def read_eforms(paths: NoticePaths, *, law: str) -> EformsImport:
+def read_eforms(paths: NoticePaths, *, law: Union[Law, str]) -> EformsImport:
     """The eForms notices of one procedure (one path or several) merged into a document, with the
     fields the notices do not carry (docs/eforms.md). ``law`` is ``jeugdwet`` or ``wmo2015``.
     Notices of different procedures, under another directive than 2014/24/EU or with amounts in
     another currency than EUR raise ParseError."""
-    document, gaps = _core.import_eforms(_notice_paths(paths), law)
+    document, gaps = _core.import_eforms(_notice_paths(paths), word(Law, law, "law"))
     return EformsImport(document, [NotCarried(**g) for g in gaps])
 
 
-def import_eforms(paths: NoticePaths, *, law: str) -> Document:
+def import_eforms(paths: NoticePaths, *, law: Union[Law, str]) -> Document:
     """The eForms notices of one procedure merged into a document (read_eforms without the list of
     fields not carried)."""
     return read_eforms(paths, law=law).document
@@ -124,7 +124,7 @@ def check(
     base_dir: str | None = None,
     regional_contracting_from: _Date = None,
     max_findings_per_rule: int = 100,
-    law: str | None = None,
+    law: Union[Law, str, None] = None,
 ) -> Report:
     """Check a procurement document against the rule catalogue.
 
@@ -188,7 +188,7 @@ def _where(f: Finding) -> str:
     return text
 
 
-def assert_no_errors(report: Report, lang: str = "nl") -> None:
+def assert_no_errors(report: Report, lang: Union[Lang, str] = "nl") -> None:
     """Raise AssertionError listing every finding of error severity (rule, place, message, sources).
     Anything but a :class:`Report` is a TypeError (never a passed assertion)."""
     _require_report(report, "assert_no_errors")
@@ -212,11 +212,9 @@ class RuleTitle:
     nl: str
     en: str
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: Union[Lang, str] = "nl") -> str:
         """The title in ``"nl"`` or ``"en"``."""
-        if lang not in ("nl", "en"):
-            raise ValueError(f"unknown language {lang!r} (nl, en)")
-        return self.en if lang == "en" else self.nl
+        return self.en if word(Lang, lang, "lang") == "en" else self.nl
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import html
+import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, Union
 
 from . import _core
 from ._core import LegalRef
-from .enums import Severity
+from .enums import Lang, Severity, word
 
 __all__ = ["Finding", "Location", "Report"]
 
@@ -91,9 +93,14 @@ class Finding:
         return value_of(cls, core, severity=Severity(core.severity), citations=tuple(core.citations),
                         locations=tuple(Location.from_core(x) for x in core.locations))
 
-    def message(self, lang: str = "nl") -> str:
+    def message(self, lang: Union[Lang, str] = "nl") -> str:
         """The message in ``"nl"`` (default) or ``"en"``."""
-        return self.core.message(lang)
+        return self.core.message(word(Lang, lang, "lang"))
+
+    def __str__(self) -> str:
+        """The rule, the first place and the message in Dutch: ``SAS-003 at lots[0]: ...``."""
+        where = f" at {self.locations[0]}" if self.locations else ""
+        return f"{self.rule}{where}: {self.message()}"
 
     def __hash__(self) -> int:
         return hash((self.rule, self.severity, self.message_key, self.locations,
@@ -158,21 +165,66 @@ class Report:
             return NotImplemented
         return self._key() == other._key()
 
-    def to_json(self, lang: str = "nl") -> str:
+    def to_json(self, lang: Union[Lang, str] = "nl") -> str:
         """The report as JSON (with its schema version), messages in ``lang``."""
-        return self.core.to_json(lang)
+        return self.core.to_json(word(Lang, lang, "lang"))
 
-    def to_sarif(self, lang: str = "nl", rule_docs_uri: str = "") -> str:
+    def to_sarif(self, lang: Union[Lang, str] = "nl", rule_docs_uri: str = "") -> str:
         """The report as SARIF 2.1.0, for code-scanning tools. ``rule_docs_uri``: the absolute URI
         where the rule pages (``docs/rules/<ID>.md``) are published; each rule's ``helpUri`` then
         links its page (default: the first law the rule cites)."""
-        return self.core.to_sarif(lang, rule_docs_uri)
+        return self.core.to_sarif(word(Lang, lang, "lang"), rule_docs_uri)
 
-    def to_text(self, lang: str = "nl", *, hide_not_evaluated: bool = False) -> str:
+    def to_text(self, lang: Union[Lang, str] = "nl", *, hide_not_evaluated: bool = False) -> str:
         """The report as text for a terminal (user text with control characters escaped). By default
         one line lists the fields whose absence kept rules from being evaluated (and how many rules
         each blocks); ``hide_not_evaluated=True`` leaves that line out."""
-        return self.core.to_text(lang, hide_not_evaluated=hide_not_evaluated)
+        return self.core.to_text(word(Lang, lang, "lang"), hide_not_evaluated=hide_not_evaluated)
+
+    def _rows(self, lang: str) -> list[dict[str, Any]]:
+        rows = []
+        for f in self.findings:
+            at = f.locations[0] if f.locations else Location("")
+            rows.append({
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "message": f.message(lang),
+                "message_key": f.message_key,
+                "path": at.path,
+                "line": at.line,
+                "column": at.column,
+                "source": at.source,
+                "citations": "; ".join(c.label(lang) for c in f.citations),
+            })
+        return rows
+
+    def to_dataframe(self, lang: Union[Lang, str] = "nl") -> Any:
+        """The findings as a ``pandas.DataFrame``, one row per finding in catalogue order, with the
+        columns ``rule``, ``severity``, ``message`` (in ``lang``), ``message_key``, ``path``,
+        ``line``, ``column``, ``source`` (the first place) and ``citations`` (the law, as labels
+        joined by ``"; "``). Needs pandas (``pip install zorginkoop[pandas]``): without it, an
+        ``ImportError`` that says so."""
+        lang = word(Lang, lang, "lang")
+        try:
+            pandas = importlib.import_module("pandas")
+        except ImportError as e:
+            raise ImportError("Report.to_dataframe needs pandas, which is not installed: pip install pandas "
+                              "(or zorginkoop[pandas])") from e
+        columns = ["rule", "severity", "message", "message_key", "path", "line", "column", "source", "citations"]
+        return pandas.DataFrame(self._rows(lang), columns=columns)
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table for notebooks (every text escaped)."""
+        e = html.escape
+        counts = ", ".join(f"{self.count(s)} {s.value}" for s in Severity)
+        out = [f"<div><strong>{e(self.subject or 'report')}</strong> ({e(counts)})",
+               "<table><thead><tr><th>rule</th><th>severity</th><th>where</th><th>message</th></tr></thead><tbody>"]
+        for row in self._rows("nl"):
+            where = row["path"] + (f":{row['line']}" if row["line"] else "")
+            out.append(f"<tr><td>{e(row['rule'])}</td><td>{e(row['severity'])}</td><td>{e(where)}</td>"
+                       f"<td>{e(row['message'])}</td></tr>")
+        out.append("</tbody></table></div>")
+        return "\n".join(out)
 
     def __hash__(self) -> int:
         return hash(self._key())

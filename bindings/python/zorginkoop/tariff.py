@@ -24,7 +24,7 @@ from typing import Any, Literal, Union
 
 from . import _core
 from ._core import BuildUp, CostModel, Money, PlausibilityBands, Rate
-from .enums import PriceBasis, Verdict
+from .enums import Lang, PriceBasis, Verdict, word
 from .report import Report, value_of
 
 __all__ = [
@@ -106,6 +106,10 @@ class RealismCheck:
         return value_of(cls, core, verdict=Verdict(core.verdict), basis=PriceBasis(core.basis),
                         out_of_band=[OutOfBand(**x) for x in core.out_of_band])
 
+    def __hash__(self) -> int:
+        return hash((self.verdict, self.basis, self.tariff, self.cost_price, self.gap, self.gap_percent,
+                     tuple(self.uncovered_elements), tuple(self.out_of_band)))
+
     @property
     def realistic(self) -> bool:
         """True when the verdict is realistic."""
@@ -121,9 +125,9 @@ class RealismCheck:
         (default) or ``"en"``."""
         return self.core.to_json(lang)
 
-    def to_text(self, lang: str = "nl") -> str:
+    def to_text(self, lang: Union[Lang, str] = "nl") -> str:
         """The build-up and the check as text, in ``"nl"`` (default) or ``"en"``."""
-        return self.core.to_text(lang)
+        return self.core.to_text(word(Lang, lang, "lang"))
 
     def to_report(self) -> Report:
         """The verdict and the parameters outside their band as findings of a
@@ -140,7 +144,7 @@ def check_tariff(tariff: Money, model: _ModelLike, basis: Union[PriceBasis, str]
     """Check one tariff for realism against the cost price of ``model`` (a CostModel, a mapping
     in the cost-model format, or a path) on ``basis`` (``"floor"``, ``"fixed"`` or
     ``"substantiated"``), with the bundled plausibility bands or ``bands`` overriding them."""
-    return RealismCheck.from_core(_core.check_tariff(tariff, model, str(basis), bands))
+    return RealismCheck.from_core(_core.check_tariff(tariff, model, word(PriceBasis, basis, "basis"), bands))
 
 
 def _pyarrow() -> ModuleType:
