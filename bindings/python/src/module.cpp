@@ -15,6 +15,7 @@ void register_io(py::module_& m);
 void register_report(py::module_& m);
 void register_indexation(py::module_& m);
 void register_tariff(py::module_& m);
+void register_batch(py::module_& m);
 void register_procurement(py::module_& m);
 void register_declarations(py::module_& m);
 
@@ -67,6 +68,7 @@ PYBIND11_MODULE(_core, m) {
     register_report(m);
     register_indexation(m);
     register_tariff(m);
+    register_batch(m);
     register_procurement(m);
     register_declarations(m);
 }
