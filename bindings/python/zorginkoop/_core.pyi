@@ -307,20 +307,28 @@ def check_tariff(
     basis: str = "floor",
     bands: PlausibilityBands | Mapping[str, Any] | _PathLike | None = None,
 ) -> RealismCheck: ...
-def build_up_many(
+# ---------------------------------------------------------------- batch (register_batch.cpp)
+
+def batch_build_up(
     models: Sequence[_ModelLike] | _ModelLike | Any,
-    table: Mapping[str, Sequence[Any]] | Any | None = None,
+    table_columns: list[tuple[Any, ...]] | None,
     errors: str = "raise",
     output: str = "python",
+    columns_out: list[str] | None = None,
+    progress: Any = None,
+    progress_every: int = 4096,
 ) -> Any: ...
-def check_tariffs(
-    tariffs: Sequence[_Number | Money],
+def batch_check_tariffs(
+    tariffs: Sequence[_Number | Money] | Any,
     models: Sequence[_ModelLike] | _ModelLike | Any,
-    table: Mapping[str, Sequence[Any]] | Any | None = None,
-    basis: str = "floor",
+    table_columns: list[tuple[Any, ...]] | None,
+    basis: str | Sequence[str | None] = "floor",
     bands: PlausibilityBands | Mapping[str, Any] | _PathLike | None = None,
     errors: str = "raise",
     output: str = "python",
+    columns_out: list[str] | None = None,
+    progress: Any = None,
+    progress_every: int = 4096,
 ) -> Any: ...
 
 # ---------------------------------------------------------------- indexation (register_indexation.cpp)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import importlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -530,9 +531,7 @@ class IndexationClause:
         if errors == "collect":
             result["error"] = problems
         if frame:
-            import pandas
-
-            return pandas.DataFrame(result, index=table.index)
+            return importlib.import_module("pandas").DataFrame(result, index=table.index)
         return result
 
     def budget_schedule(

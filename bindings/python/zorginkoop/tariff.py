@@ -1,8 +1,11 @@
 """Tariffs (domain/tariffs.md): cost models, the reële-prijs build-up and the realism check, one
 at a time or many rows at once.
 
-The batch functions :func:`build_up_many` and :func:`check_tariffs` run in C++ with the GIL
-released. Their result is a dict of columns (``decimal.Decimal``, ``str``, ``None``), a pandas
+The batch functions :func:`build_up_many` and :func:`check_tariffs` run in the C++ batch engine
+with the GIL released. A table of overrides is handed over column by column as Arrow string
+buffers when pyarrow is installed (no Python object per cell; a column Arrow cannot hold as text,
+and every column without pyarrow, is read cell by cell). A row error with a DataFrame names the
+row's index label as well as ``rows[i]``. Their result is a dict of columns (``decimal.Decimal``, ``str``, ``None``), a pandas
 ``DataFrame`` when an input is a pandas object, or with ``output="arrow"`` a ``pyarrow.Table``
 whose amounts are ``decimal128(38, 18)`` columns filled in C++: no ``decimal.Decimal`` object is
 made per cell. ``pyarrow`` is optional (``pip install zorginkoop[arrow]``); asking for Arrow
@@ -498,6 +501,22 @@ def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", 
         before the point) is an Overflow naming ``rows[i].<column>`` (with ``errors="collect"``: that
         row's error). Needs pyarrow (``pip install zorginkoop[arrow]``); without it, ImportError.
 
+    columns
+        The result columns to make (default: all); naming only those needed saves building a
+        ``decimal.Decimal`` per cell of the others. An unknown name is an InvalidInput.
+    from_float
+        Float columns of ``table`` (Excel's float64) are refused with one TypeError naming the
+        column; ``from_float=2`` reads each float by its shortest repr (``repr(0.1)`` is ``0.1``) and
+        rounds it half even to 2 decimals, and the result's metadata says so (``attrs["zorginkoop"]
+        ["from_float"]``; Arrow: the schema metadata ``zorginkoop``). With ``errors="collect"`` and
+        no ``from_float`` each row of a float column gets the float error, as a float cell does.
+    as_float
+        Also return ``<name>_float_lossy`` columns (binary float, for display only) after every
+        decimal column, named in the metadata under ``lossy_float_columns``.
+    progress
+        A callable ``(rows done, rows in all)`` called every 4096 rows and at the end (an exception
+        it raises stops the batch), or True for a ``tqdm`` bar when tqdm is installed.
+
     Returns
     -------
     A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``
@@ -542,7 +561,8 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
     table
         Overrides of the base model, one row per tariff (mapping of column -> values, or DataFrame).
     basis
-        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (tariffs.md section 3).
+        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (tariffs.md section 3), or one per
+        row (a sequence or Series of them; a bad one is an InvalidInput naming ``basis[i]``).
     bands
         Plausibility bands: None (the bundled bands), PlausibilityBands, a mapping or a path; a
         mapping or path overrides the bundled bands parameter by parameter.
@@ -552,6 +572,22 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
         in the ``error`` column.
     output
         ``"python"`` (default) or ``"arrow"`` (a ``pyarrow.Table``), as for ``build_up_many``.
+
+    columns
+        The result columns to make (default: all); naming only those needed saves building a
+        ``decimal.Decimal`` per cell of the others. An unknown name is an InvalidInput.
+    from_float
+        Float columns of ``table`` (Excel's float64) are refused with one TypeError naming the
+        column; ``from_float=2`` reads each float by its shortest repr (``repr(0.1)`` is ``0.1``) and
+        rounds it half even to 2 decimals, and the result's metadata says so (``attrs["zorginkoop"]
+        ["from_float"]``; Arrow: the schema metadata ``zorginkoop``). With ``errors="collect"`` and
+        no ``from_float`` each row of a float column gets the float error, as a float cell does.
+    as_float
+        Also return ``<name>_float_lossy`` columns (binary float, for display only) after every
+        decimal column, named in the metadata under ``lossy_float_columns``.
+    progress
+        A callable ``(rows done, rows in all)`` called every 4096 rows and at the end (an exception
+        it raises stops the batch), or True for a ``tqdm`` bar when tqdm is installed.
 
     Returns
     -------
