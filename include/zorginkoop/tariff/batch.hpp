@@ -1,5 +1,5 @@
 #pragma once
-// The batch engine (domain/tariffs.md §3 and §6, many rows at once): a base cost model and columns
+// The batch engine (the tariff build-up and the realism check, many rows at once): a base cost model and columns
 // of parameter overrides, one row per result row, computed with the single-row build_up and
 // check_tariff and returned as columns. A column is named by the parameter's path in the model as
 // the Python table names it ("staff[0].monthly_salary", "hours.productivity", "overhead.rate").
