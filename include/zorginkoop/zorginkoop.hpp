@@ -27,6 +27,7 @@
 #include "zorginkoop/report/messages.hpp"
 #include "zorginkoop/report/report.hpp"
 #include "zorginkoop/report/serialise.hpp"
+#include "zorginkoop/tariff/batch.hpp"
 #include "zorginkoop/tariff/build_up.hpp"
 #include "zorginkoop/tariff/cost_model.hpp"
 #include "zorginkoop/tariff/ijw.hpp"

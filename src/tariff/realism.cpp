@@ -13,6 +13,75 @@ PriceBasis parse_price_basis(std::string_view s) {
     throw InvalidInput("unknown price basis '" + std::string(s) + "' (expected " + price_basis_table.alternatives() + ")");
 }
 
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool outside(const PlausibilityBand& b, const Decimal& v) {
+    return (b.min && v < *b.min) || (b.max && v > *b.max);
+}
+
+enum class Parameter { holiday_pay, year_end_bonus, employer_charges, productivity, overhead_rate, risk_margin_rate, leave_hours, other };
+
+Parameter parameter_of(const std::string& p) {
+    if (p == "holiday_pay") return Parameter::holiday_pay;
+    if (p == "year_end_bonus") return Parameter::year_end_bonus;
+    if (p == "employer_charges") return Parameter::employer_charges;
+    if (p == "productivity") return Parameter::productivity;
+    if (p == "overhead_rate") return Parameter::overhead_rate;
+    if (p == "risk_margin_rate") return Parameter::risk_margin_rate;
+    if (p == "leave_hours") return Parameter::leave_hours;
+    return Parameter::other;
+}
+
+}  // namespace
+
+/// A band as the check reads it, with the text it was resolved from (to tell when a band was
+/// changed in code after it was resolved).
+struct PlausibilityBands::Resolved {
+    struct Band {
+        std::string parameter, condition;
+        std::vector<std::string> applies_to_cao;
+        Parameter kind = Parameter::other;
+        std::optional<Decimal> week;       // "<N> hours per week"
+        bool condition_unread = false;     // a condition made in code that does not read: read at the check
+        std::vector<std::string> cao_lower;
+    };
+    std::vector<Band> bands;
+
+    static std::shared_ptr<const Resolved> of(const std::vector<PlausibilityBand>& bands) {
+        auto r = std::make_shared<Resolved>();
+        for (const auto& b : bands) {
+            Band x;
+            x.parameter = b.parameter;
+            x.condition = b.condition;
+            x.applies_to_cao = b.applies_to_cao;
+            x.kind = parameter_of(b.parameter);
+            if (!b.condition.empty()) {
+                try {
+                    x.week = Decimal::parse(b.condition.substr(0, b.condition.find(' ')));
+                } catch (const Error&) {
+                    x.condition_unread = true;
+                }
+            }
+            for (const auto& c : b.applies_to_cao) x.cao_lower.push_back(lower(c));
+            r->bands.push_back(std::move(x));
+        }
+        return r;
+    }
+    bool matches(const std::vector<PlausibilityBand>& bs) const {
+        if (bs.size() != bands.size()) return false;
+        for (std::size_t i = 0; i < bs.size(); ++i)
+            if (bs[i].parameter != bands[i].parameter || bs[i].condition != bands[i].condition ||
+                bs[i].applies_to_cao != bands[i].applies_to_cao)
+                return false;
+        return true;
+    }
+};
+
 PlausibilityBands PlausibilityBands::from_node(const io::Node& node, const std::string& source) {
     io::MapReader m(io::Reader(node, "", source));
     PlausibilityBands out;
@@ -51,6 +120,7 @@ PlausibilityBands PlausibilityBands::from_node(const io::Node& node, const std::
         out.bands.push_back(std::move(band));
     }
     m.finish("plausibility bands");
+    out.resolved = Resolved::of(out.bands);
     return out;
 }
 
@@ -71,60 +141,74 @@ PlausibilityBands PlausibilityBands::overridden_by(const PlausibilityBands& othe
         out.bands.push_back(b);
     }
     out.id = id + "+" + other.id;
+    out.resolved = Resolved::of(out.bands);
     return out;
 }
 
-namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-bool outside(const PlausibilityBand& b, const Decimal& v) {
-    return (b.min && v < *b.min) || (b.max && v > *b.max);
-}
-
-}  // namespace
-
 std::vector<OutOfBand> out_of_band(const CostModel& m, const BuildUp& bu, const PlausibilityBands& bands) {
+    std::shared_ptr<const PlausibilityBands::Resolved> own;
+    const PlausibilityBands::Resolved* resolved = bands.resolved.get();
+    if (!resolved || !resolved->matches(bands.bands)) {
+        own = PlausibilityBands::Resolved::of(bands.bands);
+        resolved = own.get();
+    }
     std::vector<OutOfBand> out;
     const Decimal zero;
-    for (const auto& band : bands.bands) {
-        auto flag = [&](const std::string& path, const Decimal& v) {
+    std::optional<Decimal> model_week;  // computed once, when a band has a condition
+    std::string cao_name;
+    for (std::size_t bi = 0; bi < bands.bands.size(); ++bi) {
+        const PlausibilityBand& band = bands.bands[bi];
+        const PlausibilityBands::Resolved::Band& rb = resolved->bands[bi];
+        auto flag = [&](const char* path, std::size_t path_size, const Decimal& v) {
+            if (outside(band, v)) out.push_back(OutOfBand{band.parameter, std::string(path, path_size), v, band});
+        };
+        auto flag_text = [&](const std::string& path, const Decimal& v) {
             if (outside(band, v)) out.push_back(OutOfBand{band.parameter, path, v, band});
         };
-        if (!band.condition.empty()) {
+        if (rb.condition_unread) (void)Decimal::parse(band.condition.substr(0, band.condition.find(' ')));
+        if (rb.week) {
             // "<N> hours per week": the model's working week must be N hours.
-            const Decimal week = Decimal::parse(band.condition.substr(0, band.condition.find(' ')));
-            const Decimal model_week = m.hours.hours_per_week ? *m.hours.hours_per_week
-                                                              : annual_hours(m.hours) * Decimal(6) / Decimal(313);
-            if (model_week != week) continue;
+            if (!model_week)
+                model_week = m.hours.hours_per_week ? *m.hours.hours_per_week
+                                                    : annual_hours(m.hours) * Decimal(6) / Decimal(313);
+            if (*model_week != *rb.week) continue;
         }
-        const std::string& p = band.parameter;
-        if (p == "holiday_pay" || p == "year_end_bonus" || p == "employer_charges") {
-            for (std::size_t i = 0; i < m.staff.size(); ++i) {
-                const StaffLine& s = m.staff[i];
-                if (!band.applies_to_cao.empty()) {
-                    if (!s.cao) continue;
-                    const std::string name = lower(s.cao->name);
-                    if (std::none_of(band.applies_to_cao.begin(), band.applies_to_cao.end(),
-                                     [&](const std::string& c) { return lower(c) == name; }))
-                        continue;
+        switch (rb.kind) {
+            case Parameter::holiday_pay:
+            case Parameter::year_end_bonus:
+            case Parameter::employer_charges:
+                for (std::size_t i = 0; i < m.staff.size(); ++i) {
+                    const StaffLine& s = m.staff[i];
+                    if (!rb.cao_lower.empty()) {
+                        if (!s.cao) continue;
+                        cao_name = lower(s.cao->name);
+                        if (std::none_of(rb.cao_lower.begin(), rb.cao_lower.end(),
+                                         [&](const std::string& c) { return c == cao_name; }))
+                            continue;
+                    }
+                    const std::optional<Rate>& r = rb.kind == Parameter::holiday_pay      ? s.holiday_pay
+                                                   : rb.kind == Parameter::year_end_bonus ? s.year_end_bonus
+                                                                                          : s.employer_charges;
+                    const Decimal& v = r ? r->value() : zero;
+                    if (outside(band, v)) flag_text("staff[" + std::to_string(i) + "]." + band.parameter, v);
                 }
-                const std::optional<Rate>& r = p == "holiday_pay"      ? s.holiday_pay
-                                               : p == "year_end_bonus" ? s.year_end_bonus
-                                                                       : s.employer_charges;
-                flag("staff[" + std::to_string(i) + "]." + p, r ? r->value() : zero);
-            }
-        } else if (p == "productivity") {
-            flag(m.hours.productivity ? "hours.productivity" : "hours", bu.productivity.value());
-        } else if (p == "overhead_rate") {
-            if (m.overhead) flag("overhead.rate", m.overhead->rate.value());
-        } else if (p == "risk_margin_rate") {
-            if (m.risk_margin) flag("risk_margin.rate", m.risk_margin->rate.value());
-        } else if (p == "leave_hours") {
-            if (!m.hours.productivity) flag("hours.leave_hours", m.hours.leave_hours.value_or(zero));
+                break;
+            case Parameter::productivity:
+                if (m.hours.productivity)
+                    flag("hours.productivity", 18, bu.productivity.value());
+                else
+                    flag("hours", 5, bu.productivity.value());
+                break;
+            case Parameter::overhead_rate:
+                if (m.overhead) flag("overhead.rate", 13, m.overhead->rate.value());
+                break;
+            case Parameter::risk_margin_rate:
+                if (m.risk_margin) flag("risk_margin.rate", 16, m.risk_margin->rate.value());
+                break;
+            case Parameter::leave_hours:
+                if (!m.hours.productivity) flag("hours.leave_hours", 17, m.hours.leave_hours.value_or(zero));
+                break;
+            case Parameter::other: break;
         }
     }
     return out;

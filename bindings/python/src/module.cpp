@@ -28,6 +28,7 @@ void register_io(py::module_& m);
 void register_report(py::module_& m);
 void register_indexation(py::module_& m);
 void register_tariff(py::module_& m);
+void register_batch(py::module_& m);
 void register_procurement(py::module_& m);
 void register_declarations(py::module_& m);
 const char* stage_name(zorginkoop::procurement::Stage s) noexcept;  // register_procurement.cpp
@@ -153,6 +154,7 @@ PYBIND11_MODULE(_core, m) {
         {"report", register_report, "Findings, reports, citations and their renderings."},
         {"indexation", register_indexation, "Index series, indexation clauses, rates and schedules."},
         {"tariff", register_tariff, "Cost models, the reele-prijs build-up and the realism check."},
+        {"batch", register_batch, "The batch engine: many build-ups and realism checks over columns of overrides."},
         {"procurement", register_procurement, "Procurement documents, the check and the rule catalogue."},
         {"declarations", register_declarations, "iJw declaration messages and their check."},
     };

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import importlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from typing import Any, NoReturn, Union
 
 from . import _core
 from .enums import CatchUp, Lang, word
+from .errors import ZorginkoopError
 from .report import Report
 from ._core import (
     CatchUpSettlement,
@@ -72,6 +74,19 @@ __all__ = [
 SeriesArg = Union[IndexSeriesSet, IndexSeries, Sequence[IndexSeries], None]
 _Amount = Union[Money, str, int, decimal.Decimal]
 _PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _core_error(text: str) -> Exception:
+    from .errors import InvalidInput
+
+    return InvalidInput(text)
+
+
+def _year(value: Any) -> int:
+    """A year from an int cell (numpy integers included); anything else is a TypeError."""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise TypeError(f"expected a year (int), got {type(value).__name__}")
+    return int(value.__index__())
 
 
 def _bundled() -> IndexSeriesSet:
@@ -503,6 +518,59 @@ class IndexationClause:
     ) -> Money:
         """The tariff of ``to_year``, indexed from ``from_year``."""
         return self._c.index(tariff, from_year, to_year, series_set(series), first_contract_year)
+
+    def index_many(
+        self,
+        table: Any,
+        series: SeriesArg = None,
+        errors: str = "raise",
+    ) -> Any:
+        """Index many tariffs at once, each row with its own schedule: ``table`` is a pandas
+        DataFrame or a mapping of columns ``tariff`` (str, int, decimal.Decimal or Money),
+        ``from_year`` and ``to_year`` (int), and optionally ``first_contract_year`` (int or None).
+        The series are resolved once for the whole table. Returns the columns ``tariff`` (the
+        indexed tariff of ``to_year``, decimal.Decimal) and with ``errors="collect"`` ``error``
+        (None or the row's message; the row's tariff is None): a dict of lists, or a DataFrame with
+        the table's index. With ``errors="raise"`` the first bad row raises its error, its path
+        ``rows[i]`` and, for a DataFrame, its index label in the message."""
+        if errors not in ("raise", "collect"):
+            raise _core_error("errors must be 'raise' or 'collect'")
+        frame = hasattr(table, "iloc") and hasattr(table, "columns")
+        if not (frame or isinstance(table, Mapping)):
+            raise TypeError(f"table: expected a DataFrame or a mapping of columns, got {type(table).__name__}")
+        for name in ("tariff", "from_year", "to_year"):
+            if name not in table:
+                raise _core_error(f"table: no column {name!r} (tariff, from_year, to_year; first_contract_year optional)")
+        columns = {name: list(table[name]) for name in ("tariff", "from_year", "to_year", "first_contract_year")
+                   if name in table}
+        rows = len(columns["tariff"])
+        if any(len(v) != rows for v in columns.values()):
+            raise _core_error("table: the columns differ in length")
+        labels = list(table.index) if frame else None
+        resolved = series_set(series)
+        first = columns.get("first_contract_year", [None] * rows)
+        out: list[Any] = []
+        problems: list[str | None] = []
+        for i in range(rows):
+            try:
+                year = first[i]
+                money = self._c.index(columns["tariff"][i], _year(columns["from_year"][i]), _year(columns["to_year"][i]),
+                                      resolved, None if year is None or year != year else _year(year))
+                out.append(decimal.Decimal(str(money)))
+                problems.append(None)
+            except ZorginkoopError as e:
+                if errors == "raise":
+                    label = "" if labels is None else f" (index label {labels[i]!r})"
+                    raise type(e)(f"rows[{i}]: {e}{label}", message=e.message, path=f"rows[{i}]" + (
+                        f".{e.path}" if e.path else "")) from e
+                out.append(None)
+                problems.append(f"{e.code}: rows[{i}]: {e}")
+        result: dict[str, list[Any]] = {"tariff": out}
+        if errors == "collect":
+            result["error"] = problems
+        if frame:
+            return importlib.import_module("pandas").DataFrame(result, index=table.index)
+        return result
 
     def budget_schedule(
         self,

@@ -1,8 +1,11 @@
 """Tariffs (docs/cost-model.md): cost models, the reële-prijs build-up and the realism check, one
 at a time or many rows at once.
 
-The batch functions :func:`build_up_many` and :func:`check_tariffs` run in C++ with the GIL
-released. Their result is a dict of columns (``decimal.Decimal``, ``str``, ``None``), a pandas
+The batch functions :func:`build_up_many` and :func:`check_tariffs` run in the C++ batch engine
+with the GIL released. A table of overrides is handed over column by column as Arrow string
+buffers when pyarrow is installed (no Python object per cell; a column Arrow cannot hold as text,
+and every column without pyarrow, is read cell by cell). A row error with a DataFrame names the
+row's index label as well as ``rows[i]``. Their result is a dict of columns (``decimal.Decimal``, ``str``, ``None``), a pandas
 ``DataFrame`` when an input is a pandas object, or with ``output="arrow"`` a ``pyarrow.Table``
 whose amounts are ``decimal128(38, 18)`` columns filled in C++: no ``decimal.Decimal`` object is
 made per cell. ``pyarrow`` is optional (``pip install zorginkoop[arrow]``); asking for Arrow
@@ -25,6 +28,7 @@ from typing import Any, Literal, Union
 from . import _core
 from ._core import BuildUp, CostModel, Money, PlausibilityBands, Rate
 from .enums import Lang, PriceBasis, Verdict, word
+from .errors import MissingData, ZorginkoopError
 from .report import Report, value_of
 
 __all__ = [
@@ -228,7 +232,242 @@ def _result(columns: dict[str, list[Any]], inputs: tuple[Any, ...]) -> Any:
     return columns
 
 
-def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", output: Output = "python") -> Any:
+_FLOAT_HINT = ("Python float is binary floating point and cannot hold decimal amounts, rates or hours exactly; pass "
+               "str, int or decimal.Decimal values, or from_float=2 to round each float to 2 decimals (half even, "
+               "from its shortest repr)")
+
+
+def _kind(values: Any) -> str:
+    """The numpy dtype kind of a column ('f' float, 'i'/'u' integer, 'b' bool, 'O' object...), or
+    '' for a plain sequence."""
+    dtype = getattr(values, "dtype", None)
+    return getattr(dtype, "kind", "") if dtype is not None else ""
+
+
+def _floats_rounded(name: str, values: Any, digits: int) -> list[str | None]:
+    """A float column as text: each float by its shortest repr, rounded half even to ``digits``
+    decimals (NaN: no value; Infinity is left for the row's error)."""
+    step = decimal.Decimal(1).scaleb(-digits)
+    out: list[str | None] = []
+    for x in values:
+        if x is None or (isinstance(x, float) and x != x):
+            out.append(None)
+            continue
+        if not isinstance(x, float) and _kind(x) not in ("f", "c"):
+            out.append(x if isinstance(x, str) else str(x))  # str, int, Decimal: as they are
+            continue
+        d = decimal.Decimal(repr(float(x)))
+        out.append(str(d.quantize(step, rounding=decimal.ROUND_HALF_EVEN)) if d.is_finite() else repr(float(x)))
+    return out
+
+
+def _arrow_text(pa: ModuleType, name: str, array: Any, quoted: bool, canonical: bool) -> tuple[Any, ...]:
+    """An Arrow array as a string column for ``_core``: ("arrow", name, length, offset, nulls,
+    validity, offsets, data, quoted, canonical, round_digits)."""
+    if not pa.types.is_string(array.type):
+        array = array.cast(pa.string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], type=pa.string())
+    validity, offsets, data = array.buffers()
+    if offsets is None:
+        offsets = pa.py_buffer(b"\0\0\0\0")
+    return ("arrow", name, len(array), array.offset, array.null_count, validity, offsets,
+            data if data is not None else pa.py_buffer(b""), quoted, canonical, -1)
+
+
+def _column(pa: ModuleType | None, name: str, values: Any, from_float: int | None, collect: bool,
+            rounded: list[str]) -> tuple[Any, ...]:
+    """One table column for ``_core``: Arrow string buffers when pyarrow can hold the column as text
+    (no Python object per cell), else its cells."""
+    kind = _kind(values)
+    if from_float is not None and kind in ("", "O") and any(isinstance(x, float) for x in values):
+        kind = "f"  # a sequence with float cells: read with from_float like a float column
+    if kind in ("f", "c"):
+        if from_float is None:
+            if collect:  # each row gets the error, as a float cell does
+                return ("cells", name, _cells(values))
+            raise TypeError(f"table['{name}']: a {getattr(values, 'dtype', 'float')} column; {_FLOAT_HINT}")
+        rounded.append(name)
+        values = _floats_rounded(name, values, from_float)
+        kind = ""
+    if pa is None or kind == "b" or isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+        return ("cells", name, _cells(values))
+    try:
+        if kind in ("i", "u"):
+            return _arrow_text(pa, name, pa.array(values), False, False)
+        return _arrow_text(pa, name, pa.array(values, type=pa.string(), from_pandas=True), True, False)
+    except (pa.ArrowException, TypeError, ValueError):
+        pass
+    # decimal.Decimal (or int) cells: Arrow's decimal type; anything else is read cell by cell.
+    if not all(x is None or type(x) in (decimal.Decimal, int) for x in values):
+        return ("cells", name, _cells(values))
+    try:
+        array = pa.array(values, from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError):
+        return ("cells", name, _cells(values))
+    if pa.types.is_decimal(array.type):
+        return _arrow_text(pa, name, array, False, True)
+    if pa.types.is_integer(array.type):
+        return _arrow_text(pa, name, array, False, False)
+    return ("cells", name, _cells(values))
+
+
+def _cells(values: Any) -> Any:
+    """A column as the cell route reads it: a pandas Series as an object array of its cells."""
+    return values.to_numpy(dtype=object) if _is_pandas(values) else values
+
+
+def _table_columns(table: Any, from_float: int | None, collect: bool, rounded: list[str]) -> list[tuple[Any, ...]]:
+    """The columns of a table of overrides (mapping or DataFrame) as ``_core`` reads them."""
+    if not (_is_frame(table) or isinstance(table, Mapping) or (hasattr(table, "keys") and hasattr(table, "items"))):
+        raise TypeError("table: expected a mapping of column (a dotted path in the cost model) to values, or a "
+                        f"pandas DataFrame; got {type(table).__name__}")
+    if from_float is not None and (isinstance(from_float, bool) or not isinstance(from_float, int)
+                                   or not 0 <= from_float <= 18):
+        raise ValueError(f"from_float: expected the number of decimals to round floats to (0 to 18), got {from_float!r}")
+    try:
+        pa: ModuleType | None = importlib.import_module("pyarrow")
+    except ImportError:
+        pa = None
+    columns = []
+    for name, values in table.items():
+        if not isinstance(name, str):
+            raise TypeError("table: column names must be dotted paths in the cost model (str), got "
+                            f"{type(name).__name__}")
+        columns.append(_column(pa, name, values, from_float, collect, rounded))
+    return columns
+
+
+class BatchColumns(dict):  # type: ignore[type-arg]
+    """The dict of columns of a batch, with ``attrs`` saying how it was made (floats read with
+    ``from_float``, lossy float columns), as ``DataFrame.attrs`` does."""
+
+    attrs: dict[str, Any]
+
+
+def _meta(rounded: list[str], from_float: int | None, lossy: list[str]) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    if rounded:
+        meta["from_float"] = {"columns": rounded, "digits": from_float, "rounding": "half_even",
+                              "read_as": "the float's shortest repr, then rounded"}
+    if lossy:
+        meta["lossy_float_columns"] = lossy
+    return meta
+
+
+def _float_columns(columns: dict[str, list[Any]]) -> list[str]:
+    """Adds ``<name>_float_lossy`` (Python float, for display only) after every decimal column."""
+    lossy = []
+    for name in [n for n, v in columns.items() if any(isinstance(x, decimal.Decimal) for x in v)]:
+        columns[f"{name}_float_lossy"] = [None if x is None else float(x) for x in columns[name]]
+        lossy.append(f"{name}_float_lossy")
+    return lossy
+
+
+def _index_of(inputs: tuple[Any, ...]) -> Any:
+    for value in inputs:
+        if value is not None and _is_pandas(value):
+            return value.index
+    return None
+
+
+def _labelled(error: Exception, index: Any) -> Exception:
+    """A row's error with the pandas index label of its row in the text (``label`` attribute)."""
+    path = getattr(error, "path", "")
+    if index is None or not path.startswith("rows["):
+        return error
+    try:
+        row = int(path[5:path.index("]")])
+        label = index[row]
+    except (ValueError, IndexError):
+        return error
+    kwargs: dict[str, Any] = {"message": error.message, "path": path, "line": error.line,  # type: ignore[attr-defined]
+                              "column": error.column, "source": error.source}  # type: ignore[attr-defined]
+    if isinstance(error, MissingData):
+        kwargs.update(series=error.series, year=error.year, status=error.status)
+    labelled = type(error)(f"{error} (index label {label!r})", **kwargs)
+    labelled.label = label  # type: ignore[attr-defined]
+    return labelled
+
+
+def _progress(progress: Any, rows: int) -> tuple[Any, Any]:
+    """The callback for ``_core`` and what closes it: a callable as given, or with True a tqdm bar
+    when tqdm is installed (nothing otherwise)."""
+    if progress is None or progress is False:
+        return None, None
+    if progress is True:
+        try:
+            tqdm = importlib.import_module("tqdm").tqdm
+        except ImportError:
+            return None, None
+        bar = tqdm(total=rows, unit="row")
+        return (lambda done, total: bar.update(done - bar.n)), bar.close
+    if not callable(progress):
+        raise TypeError(f"progress: expected a callable(done, total), True or None; got {type(progress).__name__}")
+    return progress, None
+
+
+def _rows(value: Any) -> int:
+    try:
+        return len(value)
+    except TypeError:
+        return 0
+
+
+def _finish(raw: Any, arrow: bool, inputs: tuple[Any, ...], meta: dict[str, Any], as_float: bool) -> Any:
+    index = _index_of(inputs)
+    if arrow:
+        pa = _pyarrow()
+        table = _arrow_table(raw)
+        if as_float:
+            lossy = []
+            for name, column in zip(list(table.column_names), list(table.columns)):
+                if pa.types.is_decimal(column.type):
+                    table = table.append_column(f"{name}_float_lossy", column.cast(pa.float64()))
+                    lossy.append(f"{name}_float_lossy")
+            meta = dict(meta, lossy_float_columns=lossy)
+        if index is not None:
+            pandas = importlib.import_module("pandas")
+            keyed = pa.Table.from_pandas(pandas.DataFrame(index=index, columns=pandas.Index([], dtype=object)))
+            for name, column in zip(table.column_names, table.columns):
+                keyed = keyed.append_column(name, column)
+            table = keyed
+        if meta:
+            import json
+            table = table.replace_schema_metadata(dict(table.schema.metadata or {}, zorginkoop=json.dumps(meta)))
+        return table
+    if as_float:
+        meta = dict(meta, lossy_float_columns=_float_columns(raw))
+    if index is not None:
+        pandas = importlib.import_module("pandas")
+        frame = pandas.DataFrame(raw, index=index)
+        if meta:
+            frame.attrs["zorginkoop"] = meta
+        return frame
+    if meta:
+        out = BatchColumns(raw)
+        out.attrs = {"zorginkoop": meta}
+        return out
+    return raw
+
+
+def _call(fn: Any, inputs: tuple[Any, ...], *args: Any, progress: Any, rows: int, **kwargs: Any) -> Any:
+    callback, close = _progress(progress, rows)
+    try:
+        return fn(*args, progress=callback, **kwargs)
+    except ZorginkoopError as e:
+        labelled = _labelled(e, _index_of(inputs))
+        if labelled is e:
+            raise
+        raise labelled from e
+    finally:
+        if close is not None:
+            close()
+
+
+def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", output: Output = "python", *,
+                  columns: Sequence[str] | None = None, from_float: int | None = None, as_float: bool = False,
+                  progress: Any = None) -> Any:
     """Build up many cost models at once (the computation runs in C++ with the GIL released).
 
     Parameters
@@ -267,6 +506,22 @@ def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", 
         before the point) is an Overflow naming ``rows[i].<column>`` (with ``errors="collect"``: that
         row's error). Needs pyarrow (``pip install zorginkoop[arrow]``); without it, ImportError.
 
+    columns
+        The result columns to make (default: all); naming only those needed saves building a
+        ``decimal.Decimal`` per cell of the others. An unknown name is an InvalidInput.
+    from_float
+        Float columns of ``table`` (Excel's float64) are refused with one TypeError naming the
+        column; ``from_float=2`` reads each float by its shortest repr (``repr(0.1)`` is ``0.1``) and
+        rounds it half even to 2 decimals, and the result's metadata says so (``attrs["zorginkoop"]
+        ["from_float"]``; Arrow: the schema metadata ``zorginkoop``). With ``errors="collect"`` and
+        no ``from_float`` each row of a float column gets the float error, as a float cell does.
+    as_float
+        Also return ``<name>_float_lossy`` columns (binary float, for display only) after every
+        decimal column, named in the metadata under ``lossy_float_columns``.
+    progress
+        A callable ``(rows done, rows in all)`` called every 4096 rows and at the end (an exception
+        it raises stops the batch), or True for a ``tqdm`` bar when tqdm is installed.
+
     Returns
     -------
     A dict of equal-length lists, or a pandas DataFrame (with the index of the input) when ``table``
@@ -276,12 +531,26 @@ def build_up_many(models: _Models, table: _Table = None, errors: str = "raise", 
     letters), and with ``errors="collect"`` ``error`` (None or the row's message).
     """
     arrow = _wants_arrow(output)
-    result = _core.build_up_many(_plain(models, "models"), _plain(table, "table"), errors, output)
-    return _arrow_table(result) if arrow else _result(result, (table, models))
+    rounded: list[str] = []
+    if table is None:
+        cols = None
+        base = _plain(models, "models")
+        rows = _rows(base)
+    else:
+        if _is_frame(models):
+            raise TypeError(_MODELS_EXPECTED)
+        cols = _table_columns(table, from_float, errors == "collect", rounded)
+        base = models
+        rows = _rows(table[next(iter(table.keys()))]) if len(table) else 0
+    raw = _call(_core.batch_build_up, (table, models), base, cols, errors, output,
+                columns_out=None if columns is None else list(columns), progress=progress, rows=rows)
+    return _finish(raw, arrow, (table, models), _meta(rounded, from_float, []), as_float)
 
 
-def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basis: Union[PriceBasis, str] = "floor",
-                  bands: _Bands = None, errors: str = "raise", output: Output = "python") -> Any:
+def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basis: Union[PriceBasis, str, Any] = "floor",
+                  bands: _Bands = None, errors: str = "raise", output: Output = "python", *,
+                  columns: Sequence[str] | None = None, from_float: int | None = None, as_float: bool = False,
+                  progress: Any = None) -> Any:
     """Check many tariffs for realism at once (in C++, with the GIL released).
 
     Parameters
@@ -297,7 +566,8 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
     table
         Overrides of the base model, one row per tariff (mapping of column -> values, or DataFrame).
     basis
-        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (docs/cost-model.md).
+        ``"floor"`` (default), ``"fixed"`` or ``"substantiated"`` (docs/cost-model.md), or one per
+        row (a sequence or Series of them; a bad one is an InvalidInput naming ``basis[i]``).
     bands
         Plausibility bands: None (the bundled bands), PlausibilityBands, a mapping or a path; a
         mapping or path overrides the bundled bands parameter by parameter.
@@ -307,6 +577,22 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
         in the ``error`` column.
     output
         ``"python"`` (default) or ``"arrow"`` (a ``pyarrow.Table``), as for ``build_up_many``.
+
+    columns
+        The result columns to make (default: all); naming only those needed saves building a
+        ``decimal.Decimal`` per cell of the others. An unknown name is an InvalidInput.
+    from_float
+        Float columns of ``table`` (Excel's float64) are refused with one TypeError naming the
+        column; ``from_float=2`` reads each float by its shortest repr (``repr(0.1)`` is ``0.1``) and
+        rounds it half even to 2 decimals, and the result's metadata says so (``attrs["zorginkoop"]
+        ["from_float"]``; Arrow: the schema metadata ``zorginkoop``). With ``errors="collect"`` and
+        no ``from_float`` each row of a float column gets the float error, as a float cell does.
+    as_float
+        Also return ``<name>_float_lossy`` columns (binary float, for display only) after every
+        decimal column, named in the metadata under ``lossy_float_columns``.
+    progress
+        A callable ``(rows done, rows in all)`` called every 4096 rows and at the end (an exception
+        it raises stops the batch), or True for a ``tqdm`` bar when tqdm is installed.
 
     Returns
     -------
@@ -319,9 +605,19 @@ def check_tariffs(tariffs: _Tariffs, models: _Models, table: _Table = None, basi
     or None), and with ``errors="collect"`` ``error`` (None or the row's message).
     """
     arrow = _wants_arrow(output)
-    result = _core.check_tariffs(_plain(tariffs, "tariffs"), _plain(models, "models"), _plain(table, "table"),
-                                 str(basis), bands, errors, output)
-    return _arrow_table(result) if arrow else _result(result, (table, models, tariffs))
+    rounded: list[str] = []
+    plain_tariffs = _plain(tariffs, "tariffs")
+    plain_models = _plain(models, "models")
+    cols = None if table is None else _table_columns(table, from_float, errors == "collect", rounded)
+    if isinstance(basis, str):
+        bases: Any = str(basis)
+    else:
+        bases = [None if b is None else str(b) if isinstance(b, (str, PriceBasis)) else b
+                 for b in _plain(basis, "basis")]
+    raw = _call(_core.batch_check_tariffs, (table, models, tariffs), plain_tariffs,
+                plain_models, cols, bases, bands, errors, output,
+                columns_out=None if columns is None else list(columns), progress=progress, rows=_rows(plain_tariffs))
+    return _finish(raw, arrow, (table, models, tariffs), _meta(rounded, from_float, []), as_float)
 
 
 # Numpy-style sections start at the left margin, as in the C++ functions' docstrings (Python 3.13

@@ -2,6 +2,7 @@
 // The realism check of docs/cost-model.md: is a tariff a reële prijs against a cost model?
 // Also the plausibility bands (rule PRICE-007), bundled as data and overridable.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,11 @@ struct PlausibilityBands {
     std::string id;
     int year = 0;
     std::vector<PlausibilityBand> bands;
+    /// The bands as the check reads them (parameter, working week of the condition, CAO names),
+    /// made once by the readers and overridden_by; out_of_band resolves bands made or changed in
+    /// code itself.
+    struct Resolved;
+    std::shared_ptr<const Resolved> resolved;
 
     /// The bands bundled with the library (data/bands/default.yaml), read once per process.
     static const PlausibilityBands& bundled();

@@ -4,6 +4,8 @@
 Compiled core of zorginkoop (use the zorginkoop package, not this module)
 """
 from __future__ import annotations
+from zorginkoop._core.batch import batch_build_up
+from zorginkoop._core.batch import batch_check_tariffs
 from zorginkoop._core.core import Money
 from zorginkoop._core.core import Rate
 from zorginkoop._core.core import RoundingPolicy
@@ -59,17 +61,16 @@ from zorginkoop._core.tariff import CostModel
 from zorginkoop._core.tariff import PlausibilityBands
 from zorginkoop._core.tariff import RealismCheck
 from zorginkoop._core.tariff import build_up
-from zorginkoop._core.tariff import build_up_many
 from zorginkoop._core.tariff import check_tariff
-from zorginkoop._core.tariff import check_tariffs
 from . import core
 from . import io
 from . import report
 from . import indexation
 from . import tariff
+from . import batch
 from . import procurement
 from . import declarations
-__all__: list = ['BuildUp', 'BuildUpLine', 'CatchUpSettlement', 'ClauseProblem', 'ComponentDerivation', 'CostModel', 'Document', 'Finding', 'IndexFigure', 'IndexSeries', 'IndexSeriesSet', 'IndexationClause', 'LegalRef', 'Location', 'Money', 'PlausibilityBands', 'Rate', 'RateDerivation', 'RealismCheck', 'Report', 'RoundingPolicy', 'Schedule', 'ScheduleRow', 'UsedFigure', 'add_months', 'build_up', 'build_up_many', 'check_declarations', 'check_document', 'check_indexation_clause', 'check_indexation_clause_text', 'check_tariff', 'check_tariffs', 'cite', 'clause_findings', 'clause_problems_report', 'core', 'declaration_rule_catalogue', 'declarations', 'declarations_ruleset_version', 'end_of_quarter', 'ijw_amount_cents', 'ijw_minute_invoice', 'ijw_minute_tariff', 'ijw_unit', 'import_eforms', 'indexation', 'io', 'judge_declaration_lines', 'known_laws', 'load_document', 'make_finding', 'make_report', 'parse_date', 'parse_document', 'parse_json', 'parse_yaml', 'procurement', 'read_file', 'report', 'rule_catalogue', 'ruleset_version', 'tariff', 'term_end', 'tree_to_json', 'tree_to_yaml', 'vocabularies', 'yaml_to_json']
+__all__: list = ['BuildUp', 'BuildUpLine', 'CatchUpSettlement', 'ClauseProblem', 'ComponentDerivation', 'CostModel', 'Document', 'Finding', 'IndexFigure', 'IndexSeries', 'IndexSeriesSet', 'IndexationClause', 'LegalRef', 'Location', 'Money', 'PlausibilityBands', 'Rate', 'RateDerivation', 'RealismCheck', 'Report', 'RoundingPolicy', 'Schedule', 'ScheduleRow', 'UsedFigure', 'add_months', 'batch', 'batch_build_up', 'batch_check_tariffs', 'build_up', 'check_declarations', 'check_document', 'check_indexation_clause', 'check_indexation_clause_text', 'check_tariff', 'cite', 'clause_findings', 'clause_problems_report', 'core', 'declaration_rule_catalogue', 'declarations', 'declarations_ruleset_version', 'end_of_quarter', 'ijw_amount_cents', 'ijw_minute_invoice', 'ijw_minute_tariff', 'ijw_unit', 'import_eforms', 'indexation', 'io', 'judge_declaration_lines', 'known_laws', 'load_document', 'make_finding', 'make_report', 'parse_date', 'parse_document', 'parse_json', 'parse_yaml', 'procurement', 'read_file', 'report', 'rule_catalogue', 'ruleset_version', 'tariff', 'term_end', 'tree_to_json', 'tree_to_yaml', 'vocabularies', 'yaml_to_json']
 def vocabularies() -> dict[str, list[str]]:
     """
     The closed vocabularies of the library (law, lang, rounding_mode, severity, ...): name -> its words, in the order of the C++ enumeration, read from the library's name functions.

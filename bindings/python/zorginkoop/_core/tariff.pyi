@@ -7,7 +7,7 @@ from __future__ import annotations
 import typing
 import zorginkoop._core.core
 import zorginkoop._core.report
-__all__: list = ['BuildUp', 'BuildUpLine', 'CostModel', 'PlausibilityBands', 'RealismCheck', 'build_up', 'build_up_many', 'check_tariff', 'check_tariffs']
+__all__: list = ['BuildUp', 'BuildUpLine', 'CostModel', 'PlausibilityBands', 'RealismCheck', 'build_up', 'check_tariff']
 class CostModel:
     """
     A cost model (docs/cost-model.md): staff, hours, cost elements, rounding; read strictly from YAML, JSON, a mapping or a file.
@@ -212,13 +212,5 @@ def build_up(model: typing.Any) -> BuildUp:
     """
     The build-up of one cost model (CostModel, mapping or path).
     """
-def build_up_many(models: typing.Any, table: typing.Any = None, errors: str = 'raise', output: str = 'python') -> typing.Any:
-    """
-    The raw batch build-up behind zorginkoop.tariff.build_up_many (documented there).
-    """
 def check_tariff(tariff: zorginkoop._core.core.Money, model: typing.Any, basis: str = 'floor', bands: typing.Any = None) -> RealismCheck:
     ...
-def check_tariffs(tariffs: typing.Any, models: typing.Any, table: typing.Any = None, basis: str = 'floor', bands: typing.Any = None, errors: str = 'raise', output: str = 'python') -> typing.Any:
-    """
-    The raw batch realism check behind zorginkoop.tariff.check_tariffs (documented there).
-    """
