@@ -240,9 +240,9 @@ def test_each_class_lives_in_its_area() -> None:
     assert _core.report.LegalRef is zk.LegalRef
     assert _core.tariff.CostModel is zk.CostModel
     assert _core.io.parse_yaml("a: 1") == {"a": "1"}
-    # the batch functions stay reachable at the top of _core and from their area
-    assert _core.build_up_many is _core.tariff.build_up_many
-    assert _core.check_tariffs is _core.tariff.check_tariffs
+    # the batch engine is an area of its own, reachable at the top of _core too
+    assert _core.batch_build_up is _core.batch.batch_build_up
+    assert _core.batch_check_tariffs is _core.batch.batch_check_tariffs
 
 
 # --- 5. analyst ergonomics ----------------------------------------------------------------------
