@@ -14,6 +14,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "arrow_buffers.hpp"
 #include "convert.hpp"
 #include "tariff_args.hpp"
 #include "zorginkoop/io/node.hpp"
@@ -130,23 +131,6 @@ io::Node base_node(py::handle models) {
                                              : zkpy::to_node(models, "base");
 }
 
-/// Arrow buffers of a string array as zorginkoop.tariff passes them.
-struct ArrowText {
-    std::int64_t length = 0, offset = 0, nulls = 0;
-    py::buffer_info validity, offsets, data;
-    bool has_validity = false;
-    bool valid(std::int64_t i) const {
-        if (!has_validity || nulls == 0) return true;
-        const std::int64_t bit = offset + i;
-        return (static_cast<const unsigned char*>(validity.ptr)[bit / 8] >> (bit % 8)) & 1;
-    }
-    std::string_view text(std::int64_t i) const {
-        const auto* o = static_cast<const std::int32_t*>(offsets.ptr);
-        const std::int32_t b = o[offset + i], e = o[offset + i + 1];
-        return std::string_view(static_cast<const char*>(data.ptr) + b, static_cast<std::size_t>(e - b));
-    }
-};
-
 /// One column of a table. An Arrow column: ("arrow", name, length, offset, nulls, validity or None,
 /// offsets, data, quoted, canonical, round_digits): `canonical` numbers are written as Decimal
 /// writes them (as a decimal.Decimal cell is); round_digits >= 0 rounds each number half-even to
@@ -178,16 +162,7 @@ zb::Column read_column(const py::tuple& spec, bool collect) {
         }
         return col;
     }
-    ArrowText a;
-    a.length = spec[2].cast<std::int64_t>();
-    a.offset = spec[3].cast<std::int64_t>();
-    a.nulls = spec[4].cast<std::int64_t>();
-    if (!spec[5].is_none()) {
-        a.validity = spec[5].cast<py::buffer>().request();
-        a.has_validity = true;
-    }
-    a.offsets = spec[6].cast<py::buffer>().request();
-    a.data = spec[7].cast<py::buffer>().request();
+    const zkpy::ArrowArray a = zkpy::arrow_array(spec, 2);  // fields 2-7: the string array
     const bool quoted = spec[8].cast<bool>(), canonical = spec[9].cast<bool>();
     const int round_digits = spec[10].cast<int>();
     const std::size_t n = static_cast<std::size_t>(a.length);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "arrow_buffers.hpp"
 #include "zorginkoop/declarations/check.hpp"
 
 namespace py = pybind11;
@@ -16,42 +17,15 @@ using namespace zorginkoop::declarations;
 
 namespace {
 
-/// One Arrow array as the Python layer passes it (after casting to its canonical type and
-/// combining chunks): (length, offset, null count, validity bitmap or None, data buffers...).
-/// Strings: int32 offsets and UTF-8 bytes; int64 and date32 (days since 1970-01-01): values.
-struct Column {
+/// One Arrow array of a declaration line table, with its column name (arrow_buffers.hpp).
+struct Column : zkpy::ArrowArray {
     std::string name;
-    std::int64_t length = 0, offset = 0, nulls = 0;
-    py::buffer_info validity, first, second;
-    bool has_validity = false;
-
-    bool valid(std::int64_t i) const {
-        if (!has_validity || nulls == 0) return true;
-        const std::int64_t bit = offset + i;
-        return (static_cast<const unsigned char*>(validity.ptr)[bit / 8] >> (bit % 8)) & 1;
-    }
-    std::string_view text(std::int64_t i) const {
-        const auto* offsets = static_cast<const std::int32_t*>(first.ptr);
-        const auto* data = static_cast<const char*>(second.ptr);
-        const std::int32_t b = offsets[offset + i], e = offsets[offset + i + 1];
-        return std::string_view(data + b, static_cast<std::size_t>(e - b));
-    }
-    std::int64_t int64(std::int64_t i) const { return static_cast<const std::int64_t*>(first.ptr)[offset + i]; }
-    std::int32_t int32(std::int64_t i) const { return static_cast<const std::int32_t*>(first.ptr)[offset + i]; }
 };
 
 Column column(const std::string& name, const py::tuple& t) {
     Column c;
+    static_cast<zkpy::ArrowArray&>(c) = zkpy::arrow_array(t);
     c.name = name;
-    c.length = t[0].cast<std::int64_t>();
-    c.offset = t[1].cast<std::int64_t>();
-    c.nulls = t[2].cast<std::int64_t>();
-    if (!t[3].is_none()) {
-        c.validity = t[3].cast<py::buffer>().request();
-        c.has_validity = true;
-    }
-    c.first = t[4].cast<py::buffer>().request();
-    if (t.size() > 5) c.second = t[5].cast<py::buffer>().request();
     return c;
 }
 
